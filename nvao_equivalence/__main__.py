@@ -1,0 +1,7 @@
+"""``python -m nvao_equivalence`` runs the command line."""
+
+import sys
+
+from nvao_equivalence._cli import main
+
+sys.exit(main())

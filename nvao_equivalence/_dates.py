@@ -1,0 +1,122 @@
+"""Reading dates the way Dutch and Flemish documents write them, and half-open periods.
+
+Day-first is the convention in both systems (``01-07-2016`` is 1 July), so a
+numeric date is never read month-first. Month names may be Dutch or English.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dateutil import parser as _parser
+
+__all__ = ["in_period", "parse_date"]
+
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DAY_FIRST = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
+_YEAR = re.compile(r"\b\d{4}\b")
+_VALID_FORMS = "valid: a date, or text such as 2016-07-01, 01-07-2016, 1/7/2016, 1 juli 2016 or 1 July 2016"
+
+
+def in_period(day: date, valid_from: date, valid_until: date | None) -> bool:
+    """Whether ``day`` lies in the half-open period ``[valid_from, valid_until)``; ``None`` is open-ended.
+
+    The one place where the library compares a day with a period (RIO documents
+    its begindatum as inclusive and its vervaldatum as exclusive).
+
+    >>> in_period(date(2014, 4, 1), date(2014, 4, 1), None)
+    True
+    >>> in_period(date(2014, 4, 1), date(2005, 2, 1), date(2014, 4, 1))
+    False
+    """
+    return valid_from <= day and (valid_until is None or day < valid_until)
+
+
+def parse_date(value: object, *, field: str) -> date:
+    """Return ``value`` as a :class:`~datetime.date`, or raise ``ValueError`` naming ``field``.
+
+    Accepts a ``date`` (not a ``datetime``: a diploma has no time of day), ISO
+    text, day-first numeric text and Dutch or English month names.
+
+    >>> parse_date("1/7/2016", field="awarded_on")
+    datetime.date(2016, 7, 1)
+    >>> parse_date("1 juli 2016", field="awarded_on")
+    datetime.date(2016, 7, 1)
+    """
+    if isinstance(value, datetime):
+        raise ValueError(f"{field}: {value!r} is a datetime; give a date without a time of day ({_VALID_FORMS})")
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"{field}: {value!r} is not a date ({_VALID_FORMS})")
+    text = value.strip()
+    try:
+        if _ISO.fullmatch(text):
+            return date.fromisoformat(text)
+        numeric = _DAY_FIRST.fullmatch(text)
+        if numeric:
+            day, month, year = (int(part) for part in numeric.groups())
+            return date(year, month, day)
+    except ValueError:
+        raise ValueError(
+            f"{field}: {value!r} is not a calendar date (numeric dates are read day-first; {_VALID_FORMS})"
+        ) from None
+    return _parse_words(value, text, field)
+
+
+def _parse_words(value: str, text: str, field: str) -> date:
+    # dateutil fills missing parts from its default; parsing with two defaults
+    # that differ in every part shows which parts the text really gave.
+    if ":" in text or len(_YEAR.findall(text)) != 1 or not any(char.isalpha() for char in text):
+        raise ValueError(f"{field}: cannot read {value!r} as a full date ({_VALID_FORMS})")
+    parser = _dutch_english_parser()
+    try:
+        first = parser.parse(text, default=datetime(2001, 1, 1))
+        second = parser.parse(text, default=datetime(2002, 2, 2))
+    except (ValueError, OverflowError):
+        raise ValueError(f"{field}: cannot read {value!r} as a date ({_VALID_FORMS})") from None
+    if first != second:
+        raise ValueError(f"{field}: {value!r} lacks a day, month or year ({_VALID_FORMS})")
+    return first.date()
+
+
+@cache
+def _dutch_english_parser() -> _parser.parser:
+    # Imported here: dateutil.parser is not needed until a date in words arrives,
+    # and importing the package must stay cheap.
+    from dateutil import parser
+
+    # Built with type(): dateutil's stubs type these tables too narrowly for
+    # month names with more than two spellings.
+    words = {
+        "MONTHS": [
+            ("jan", "januari", "january"),
+            ("feb", "februari", "february"),
+            ("mrt", "maart", "mar", "march"),
+            ("apr", "april"),
+            ("mei", "may"),
+            ("jun", "juni", "june"),
+            ("jul", "juli", "july"),
+            ("aug", "augustus", "august"),
+            ("sep", "sept", "september"),
+            ("okt", "oktober", "oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        "WEEKDAYS": [
+            ("ma", "maandag", "mon", "monday"),
+            ("di", "dinsdag", "tue", "tuesday"),
+            ("wo", "woensdag", "wed", "wednesday"),
+            ("do", "donderdag", "thu", "thursday"),
+            ("vr", "vrijdag", "fri", "friday"),
+            ("za", "zaterdag", "sat", "saturday"),
+            ("zo", "zondag", "sun", "sunday"),
+        ],
+        "JUMP": [*parser.parserinfo.JUMP, "van", "de"],
+    }
+    dutch_english = type("DutchEnglish", (parser.parserinfo,), words)
+    return parser.parser(dutch_english(dayfirst=True))

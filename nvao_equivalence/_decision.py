@@ -1,0 +1,125 @@
+"""The result of an assessment: a frozen, auditable :class:`Decision`."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from nvao_equivalence._diploma import Diploma
+from nvao_equivalence._outcome import Outcome
+from nvao_equivalence._rules import Citation, ComparableRow, Rule
+from nvao_equivalence._vocabulary import Degree
+
+if TYPE_CHECKING:
+    from nvao_equivalence._ruleset import RuleSet
+
+__all__ = ["DECISION_FORMAT", "Decision", "Finding"]
+
+DECISION_FORMAT = "nvao-equivalence/decision/1"
+
+
+@attrs.frozen
+class Finding:
+    """What one rule in force said about the diploma.
+
+    ``status`` is ``"granted"``, ``"unmet"`` (a required fact is false),
+    ``"unknown"`` (a required fact is unknown) or ``"not-covered"`` (the rule
+    does not cover this degree); ``facts`` names the unmet or unknown facts.
+    """
+
+    rule: Rule
+    status: str
+    facts: tuple[str, ...] = ()
+    row: ComparableRow | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule.id,
+            "status": self.status,
+            "facts": list(self.facts),
+            "basis": self.row.basis if self.row else None,
+        }
+
+
+@attrs.frozen
+class Decision:
+    """Whether a diploma is recognised in the target system on the assessment date, and why.
+
+    ``outcome`` is an :class:`Outcome`. ``equivalent_to`` lists the comparable
+    degrees in the target system (empty unless the outcome is equivalent or
+    admission-equivalent). ``rules`` are the ids of the rules that decided,
+    ``citations`` their legal basis, ``caveats`` the ids of the limits the
+    decision carries, ``readings`` the ids of the library's own readings of the
+    law that it relied on, and ``missing`` the facts whose absence left it
+    undetermined. ``reason`` is a short code for why: ``same-jurisdiction``,
+    ``not-a-party``, ``no-rule-in-force``, ``not-covered``,
+    ``condition-unmet``, ``unknown-fact`` or ``granted``. ``version`` and
+    ``digest`` identify the rule data.
+    """
+
+    outcome: Outcome
+    equivalent_to: tuple[Degree, ...]
+    rules: tuple[str, ...]
+    citations: tuple[Citation, ...]
+    caveats: tuple[str, ...]
+    missing: tuple[str, ...]
+    readings: tuple[str, ...]
+    reason: str
+    on: date
+    target: str
+    diploma: Diploma
+    version: str
+    digest: str
+    findings: tuple[Finding, ...] = attrs.field(repr=False)
+    ruleset: RuleSet = attrs.field(eq=False, repr=False)
+
+    def explain(self, lang: str = "en") -> str:
+        """A readable account in ``lang`` (``"en"`` or ``"nl"``): outcome, legal basis, facts, caveats."""
+        from nvao_equivalence._explain import explain
+
+        return explain(self, lang)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-serialisable data, marked ``"format": "nvao-equivalence/decision/1"``."""
+        rules = self.ruleset
+        return {
+            "format": DECISION_FORMAT,
+            "outcome": self.outcome.value,
+            "reason": self.reason,
+            "equivalent_to": [degree.value for degree in self.equivalent_to],
+            "rules": list(self.rules),
+            "missing": list(self.missing),
+            "on": self.on.isoformat(),
+            "target": self.target,
+            "diploma": _diploma_dict(self.diploma),
+            "citations": [citation.to_dict() for citation in self.citations],
+            "caveats": [_texted(rules.caveat(caveat_id)) for caveat_id in self.caveats],
+            "readings": [_texted(rules.reading(reading_id)) for reading_id in self.readings],
+            "findings": [finding.to_dict() for finding in self.findings],
+            "ruleset": {"version": self.version, "digest": self.digest},
+        }
+
+
+def _texted(item: Any) -> dict[str, Any]:
+    return {"id": item.id, "text": {"nl": item.text.nl, "en": item.text.en}}
+
+
+def _diploma_dict(diploma: Diploma) -> dict[str, Any]:
+    return {
+        "awarded_by": diploma.awarded_by,
+        "degree": diploma.degree.value,
+        "awarded_on": diploma.awarded_on.isoformat(),
+        "accredited": diploma.accredited,
+        "arts": diploma.arts,
+        "accreditations": [
+            {
+                "valid_from": period.valid_from.isoformat(),
+                "valid_until": period.valid_until.isoformat() if period.valid_until else None,
+            }
+            for period in diploma.accreditations
+        ],
+        "programme": diploma.programme,
+        "institution": diploma.institution,
+    }

@@ -1,0 +1,153 @@
+"""The diploma being assessed, and the accreditation periods of its programme."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import attrs
+
+from nvao_equivalence._dates import in_period, parse_date
+from nvao_equivalence._vocabulary import Degree, canonical_degree, canonical_jurisdiction
+from nvao_equivalence.exceptions import InvalidDiplomaError
+
+__all__ = ["Accreditation", "Diploma"]
+
+
+def _to_date(value: object, field: str) -> date:
+    try:
+        return parse_date(value, field=field)
+    except ValueError as error:
+        raise InvalidDiplomaError(str(error)) from None
+
+
+def _valid_from(value: object) -> date:
+    return _to_date(value, "valid_from")
+
+
+def _valid_until(value: object) -> date | None:
+    return None if value is None else _to_date(value, "valid_until")
+
+
+def _awarded_on(value: object) -> date:
+    return _to_date(value, "awarded_on")
+
+
+def _jurisdiction(value: object) -> str:
+    if not isinstance(value, str):
+        raise InvalidDiplomaError(
+            f"awarded_by: {value!r} is not a jurisdiction code; valid: NL, VL, BE-FR, BE-DE, DE, …"
+        )
+    try:
+        return canonical_jurisdiction(value)
+    except ValueError as error:
+        raise InvalidDiplomaError(f"awarded_by: {error}") from None
+
+
+def _strict(kind: type | tuple[type, ...], what: str) -> Any:
+    """A validator that names the field, the bad value and what is valid."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, kind):
+            raise InvalidDiplomaError(f"{attribute.name}: {value!r} is not valid; valid: {what}")
+
+    return check
+
+
+@attrs.frozen
+class Accreditation:
+    """A period in which a programme held NVAO accreditation (or had passed the new-programme assessment).
+
+    Half-open: ``valid_from`` is the first day, ``valid_until`` the first day
+    *without* accreditation (RIO's vervaldatum); ``None`` means open-ended.
+
+    >>> a = Accreditation("2015-09-01", "2021-09-01")
+    >>> a.covers(date(2021, 8, 31)), a.covers(date(2021, 9, 1))
+    (True, False)
+    """
+
+    valid_from: date = attrs.field(converter=_valid_from)
+    valid_until: date | None = attrs.field(default=None, converter=_valid_until)
+
+    def __attrs_post_init__(self) -> None:
+        if self.valid_until is not None and self.valid_until <= self.valid_from:
+            raise InvalidDiplomaError(
+                f"valid_until: {self.valid_until.isoformat()} is not after valid_from "
+                f"{self.valid_from.isoformat()}; valid: a later date, or None for open-ended"
+            )
+
+    def covers(self, day: date) -> bool:
+        """Whether the programme was accredited on ``day``."""
+        return in_period(day, self.valid_from, self.valid_until)
+
+
+def _accreditations(value: object) -> tuple[Accreditation, ...]:
+    if not isinstance(value, (tuple, list)) or not all(isinstance(item, Accreditation) for item in value):
+        raise InvalidDiplomaError(f"accreditations: {value!r} is not valid; valid: a tuple of Accreditation")
+    return tuple(value)
+
+
+def _accredited(instance: Diploma, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, bool):
+        raise InvalidDiplomaError(
+            f"accredited: {value!r} is not valid; valid: True, False, or None when it is not known"
+        )
+
+
+@attrs.frozen
+class Diploma:
+    """A higher-education diploma: who awarded it, which degree, on which day.
+
+    ``awarded_by`` is a jurisdiction: ``"NL"``, ``"VL"`` (the Flemish
+    Community, which governs Flemish higher education), ``"BE-FR"``,
+    ``"BE-DE"`` or another ISO 3166-1 alpha-2 code; common names are accepted
+    (``"Vlaanderen"``, ``"Netherlands"``). ``degree`` is a degree of that
+    system (:class:`Degree`; aliases such as ``"banaba"`` or ``"HBO-BA"`` are
+    accepted). ``awarded_on`` is the award date: a ``date`` or text, read
+    day-first.
+
+    ``accredited`` says whether, on the award date, the programme was
+    NVAO-accredited or had passed NVAO's new-programme assessment (Art. 11(3)
+    original, 11(4) amended); ``None`` means unknown, never "no". Given
+    ``accreditations``, it is derived from them. ``arts`` marks arts education
+    (kunstonderwijs), which Art. 11(2) as amended treats specially.
+
+    Raises :class:`~nvao_equivalence.exceptions.InvalidDiplomaError` for any
+    field that is not valid.
+
+    >>> d = Diploma(awarded_by="Vlaanderen", degree="banaba", awarded_on="1 juli 2016", accredited=True)
+    >>> d.awarded_by, d.degree, d.awarded_on
+    ('VL', <Degree.BACHELOR_AFTER_BACHELOR: 'bachelor-after-bachelor'>, datetime.date(2016, 7, 1))
+    """
+
+    awarded_by: str = attrs.field(converter=_jurisdiction)
+    degree: Degree = attrs.field()
+    awarded_on: date = attrs.field(converter=_awarded_on)
+    accredited: bool | None = attrs.field(default=None, validator=_accredited)
+    arts: bool = attrs.field(default=False, validator=_strict(bool, "True or False"))
+    accreditations: tuple[Accreditation, ...] = attrs.field(default=(), converter=_accreditations)
+    programme: str | None = attrs.field(default=None, validator=_strict((str, type(None)), "text or None"))
+    institution: str | None = attrs.field(default=None, validator=_strict((str, type(None)), "text or None"))
+
+    @degree.validator
+    def _degree_known(self, attribute: attrs.Attribute[Any], value: object) -> None:
+        # The degree's meaning depends on the awarding system, so it is
+        # resolved here, after awarded_by is known, rather than by a converter.
+        if not isinstance(value, str):
+            raise InvalidDiplomaError(f"degree: {value!r} is not a degree name")
+        try:
+            object.__setattr__(self, "degree", canonical_degree(value, self.awarded_by))
+        except ValueError as error:
+            raise InvalidDiplomaError(f"degree: {error}") from None
+
+    def __attrs_post_init__(self) -> None:
+        if not self.accreditations:
+            return
+        derived = any(period.covers(self.awarded_on) for period in self.accreditations)
+        if self.accredited is None:
+            object.__setattr__(self, "accredited", derived)
+        elif self.accredited != derived:
+            raise InvalidDiplomaError(
+                f"accredited: {self.accredited!r} contradicts accreditations, which say {derived!r} for the award "
+                f"date {self.awarded_on.isoformat()}; valid: {derived!r}, or leave accredited out"
+            )

@@ -1,0 +1,210 @@
+"""Deciding: apply the rules in force on the assessment date to a diploma.
+
+The engine knows no treaty: it reads which rules apply between two
+jurisdictions, which are in force on a day, what they cover and require, and
+which effect they grant. The strongest granted effect decides; an unknown
+fact makes the outcome undetermined only when its value would change it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import attrs
+
+from nvao_equivalence._dates import parse_date
+from nvao_equivalence._decision import Decision, Finding
+from nvao_equivalence._diploma import Diploma
+from nvao_equivalence._outcome import EFFECTS, FACTS, Outcome
+from nvao_equivalence._rules import Rule
+from nvao_equivalence._ruleset import RuleSet, default_rules
+from nvao_equivalence._vocabulary import Degree, canonical_jurisdiction
+from nvao_equivalence.exceptions import InvalidAssessmentError
+
+__all__ = ["Period", "check_equivalence", "timeline"]
+
+
+@attrs.frozen
+class Period:
+    """One stretch of a :func:`timeline`: from ``start`` until ``end`` (exclusive; ``None`` = open-ended)."""
+
+    start: date
+    end: date | None
+    outcome: Outcome
+    equivalent_to: tuple[Degree, ...]
+    rules: tuple[str, ...]
+
+
+def check_equivalence(diploma: Diploma, *, target: str, on: date | str, rules: RuleSet | None = None) -> Decision:
+    """Decide whether ``diploma`` is recognised in ``target`` on the assessment date ``on``.
+
+    ``target`` is a jurisdiction (``"NL"``, ``"VL"``, or an alias such as
+    ``"Nederland"``). ``on`` is required, a ``date`` or text: a recognition
+    decision is always as of a day. ``rules`` defaults to the bundled NVAO
+    treaty rules.
+
+    Raises :class:`~nvao_equivalence.exceptions.InvalidAssessmentError` for an
+    unknown target, a bad date, or an award date after ``on``.
+
+    >>> d = Diploma(awarded_by="VL", degree="academic-bachelor", awarded_on=date(2016, 7, 1), accredited=True)
+    >>> decision = check_equivalence(d, target="NL", on=date(2017, 6, 1))
+    >>> decision.outcome, decision.equivalent_to, decision.rules
+    (<Outcome.EQUIVALENT: 'equivalent'>, (<Degree.WO_BACHELOR: 'wo-bachelor'>,), ('R2014',))
+    """
+    ruleset, target = _prepare(diploma, target, rules)
+    day = _assessment_date(on)
+    if diploma.awarded_on > day:
+        raise InvalidAssessmentError(
+            f"on: the assessment date {day.isoformat()} precedes the award date "
+            f"{diploma.awarded_on.isoformat()}; valid: {diploma.awarded_on.isoformat()} or later"
+        )
+    return decide(diploma, target, day, ruleset)
+
+
+def timeline(diploma: Diploma, *, target: str, rules: RuleSet | None = None) -> tuple[Period, ...]:
+    """The outcome as a function of the assessment date, from the award date on.
+
+    The periods are contiguous and split exactly where a rule between the two
+    jurisdictions comes into or goes out of force; the last is open-ended.
+    ``check_equivalence(diploma, target=target, on=x)`` agrees with the period
+    containing ``x``.
+
+    >>> d = Diploma(awarded_by="NL", degree="wo-bachelor", awarded_on=date(2004, 7, 1), accredited=True)
+    >>> [(p.start.isoformat(), p.outcome.value) for p in timeline(d, target="VL")]
+    [('2004-07-01', 'not-recognised'), ('2005-02-01', 'admission-equivalent'), ('2014-04-01', 'equivalent')]
+    """
+    ruleset, target = _prepare(diploma, target, rules)
+    starts = [diploma.awarded_on]
+    if diploma.awarded_by != target:
+        starts += [day for day in ruleset.boundaries(diploma.awarded_by, target) if day > diploma.awarded_on]
+    ends: list[date | None] = [*starts[1:], None]
+    periods = []
+    for start, end in zip(starts, ends, strict=True):
+        decision = decide(diploma, target, start, ruleset)
+        periods.append(Period(start, end, decision.outcome, decision.equivalent_to, decision.rules))
+    return tuple(periods)
+
+
+def _prepare(diploma: object, target: object, rules: object) -> tuple[RuleSet, str]:
+    if not isinstance(diploma, Diploma):
+        raise InvalidAssessmentError(f"diploma: expected a Diploma, found {diploma!r}")
+    if rules is not None and not isinstance(rules, RuleSet):
+        raise InvalidAssessmentError(f"rules: expected a RuleSet or None, found {rules!r}")
+    if not isinstance(target, str):
+        raise InvalidAssessmentError(f"target: expected a jurisdiction code such as 'NL' or 'VL', found {target!r}")
+    try:
+        code = canonical_jurisdiction(target)
+    except ValueError as error:
+        raise InvalidAssessmentError(f"target: {error}") from None
+    return (rules if rules is not None else default_rules()), code
+
+
+def _assessment_date(on: object) -> date:
+    try:
+        return parse_date(on, field="on")
+    except ValueError as error:
+        raise InvalidAssessmentError(str(error)) from None
+
+
+def decide(diploma: Diploma, target: str, on: date, ruleset: RuleSet) -> Decision:
+    """Decide for validated input (``target`` canonical, ``on`` not before the award date)."""
+    source = diploma.awarded_by
+    if source == target:
+        return _decision(diploma, target, on, ruleset, Outcome.NOT_APPLICABLE, "same-jurisdiction")
+    between = ruleset.between(source, target)
+    if not between:
+        return _decision(diploma, target, on, ruleset, Outcome.NOT_APPLICABLE, "not-a-party")
+    findings = tuple(_assess(rule, diploma) for rule in between if rule.in_force.contains(on))
+    if not findings:
+        return _decision(diploma, target, on, ruleset, Outcome.NOT_RECOGNISED, "no-rule-in-force")
+
+    granted = [finding for finding in findings if finding.status == "granted"]
+    best = max((EFFECTS[finding.rule.effect][0] for finding in granted), default=0)
+    # An unknown fact matters only where the rule needing it would grant more than is granted already.
+    open_questions = [
+        finding for finding in findings if finding.status == "unknown" and EFFECTS[finding.rule.effect][0] > best
+    ]
+    if open_questions:
+        missing = tuple(dict.fromkeys(fact for finding in open_questions for fact in finding.facts))
+        return _decision(
+            diploma, target, on, ruleset, Outcome.UNDETERMINED, "unknown-fact",
+            deciding=open_questions, findings=findings, missing=missing,
+        )  # fmt: skip
+    if granted:
+        strongest = [finding for finding in granted if EFFECTS[finding.rule.effect][0] == best]
+        equivalent_to = tuple(
+            dict.fromkeys(degree for finding in strongest if finding.row for degree in finding.row.to)
+        )
+        caveat_ids = dict.fromkeys(caveat for finding in granted for caveat in finding.rule.caveats)
+        caveats = tuple(caveat for caveat in caveat_ids if ruleset.caveat(caveat).concerns(target, equivalent_to))
+        return _decision(
+            diploma, target, on, ruleset, EFFECTS[strongest[0].rule.effect][1], "granted",
+            deciding=granted, findings=findings, equivalent_to=equivalent_to, caveats=caveats,
+        )  # fmt: skip
+    reason = "not-covered" if all(finding.status == "not-covered" for finding in findings) else "condition-unmet"
+    return _decision(
+        diploma, target, on, ruleset, Outcome.NOT_RECOGNISED, reason, deciding=list(findings), findings=findings
+    )
+
+
+def _assess(rule: Rule, diploma: Diploma) -> Finding:
+    source, degree = diploma.awarded_by, diploma.degree
+    if (source, degree) not in rule.covers:
+        return Finding(rule, "not-covered")
+    values = {fact: FACTS[fact](diploma) for fact in rule.requires}
+    row = rule.comparable_row(source, degree, diploma.arts)
+    unmet = tuple(fact for fact, value in values.items() if value is False)
+    if unmet:
+        return Finding(rule, "unmet", unmet, row)
+    unknown = tuple(fact for fact, value in values.items() if value is None)
+    if unknown:
+        return Finding(rule, "unknown", unknown, row)
+    return Finding(rule, "granted", (), row)
+
+
+def _decision(
+    diploma: Diploma,
+    target: str,
+    on: date,
+    ruleset: RuleSet,
+    outcome: Outcome,
+    reason: str,
+    *,
+    deciding: list[Finding] | tuple[Finding, ...] = (),
+    findings: tuple[Finding, ...] = (),
+    equivalent_to: tuple[Degree, ...] = (),
+    caveats: tuple[str, ...] = (),
+    missing: tuple[str, ...] = (),
+) -> Decision:
+    return Decision(
+        outcome=outcome,
+        equivalent_to=equivalent_to,
+        rules=tuple(finding.rule.id for finding in deciding),
+        citations=tuple(finding.rule.citation for finding in deciding),
+        caveats=caveats,
+        missing=missing,
+        readings=_readings(diploma, findings, ruleset),
+        reason=reason,
+        on=on,
+        target=target,
+        diploma=diploma,
+        version=ruleset.version,
+        digest=ruleset.digest,
+        findings=findings,
+        ruleset=ruleset,
+    )
+
+
+def _readings(diploma: Diploma, findings: tuple[Finding, ...], ruleset: RuleSet) -> tuple[str, ...]:
+    """The library's own readings of the law that the findings relied on."""
+    found: dict[str, None] = {}
+    for finding in findings:
+        rule = finding.rule
+        situations = ["not-covered" if finding.status == "not-covered" else "covered"]
+        if diploma.awarded_on < rule.in_force.valid_from and finding.status != "not-covered":
+            situations.append("awarded-before-in-force")
+        for when in situations:
+            for reading in ruleset.readings_for(rule.id, when):
+                if reading.concerns(diploma.awarded_by, diploma.degree):
+                    found[reading.id] = None
+    return tuple(found)

@@ -1,0 +1,206 @@
+"""Readable accounts of a decision, in English or Dutch."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from nvao_equivalence._outcome import Outcome
+from nvao_equivalence._vocabulary import degree_label, jurisdiction_label
+
+if TYPE_CHECKING:
+    from nvao_equivalence._decision import Decision, Finding
+
+__all__ = ["explain"]
+
+LANGS = ("en", "nl")
+
+_PHRASES: dict[str, dict[str, str]] = {
+    "en": {
+        "outcome": "Outcome",
+        Outcome.EQUIVALENT: "equivalent",
+        Outcome.ADMISSION_EQUIVALENT: "equivalent for admission to further study",
+        Outcome.NOT_RECOGNISED: "not recognised under these rules",
+        Outcome.UNDETERMINED: "undetermined: a fact that decides it is unknown",
+        Outcome.NOT_APPLICABLE: "not applicable",
+        "diploma": "Diploma: {degree}, awarded by {source} on {awarded_on}",
+        "accredited": "accredited (or new programme assessed positively) on the award date: {value}",
+        "arts": "arts education (kunstonderwijs): {value}",
+        "assessment": "Assessment: in {target}, on {on}",
+        "yes": "yes",
+        "no": "no",
+        "unknown": "unknown",
+        "equivalent_to": "Comparable degree in {target}: {degrees} ({basis})",
+        "basis": "Legal basis: rule {rule}, {article}, {instrument} ({publication}), in force from {start}{until}",
+        "until": " until {end} (exclusive)",
+        "summary": "  In short (the library's paraphrase): {text}",
+        "text_status": "  Article text in the rule data: {status}; source: {source}",
+        "same-jurisdiction": (
+            "The diploma is assessed in its own system ({target}); these rules concern the other party's diplomas."
+        ),
+        "not-a-party": "No rule in this rule set applies between {source} and {target} (parties: {parties}).",
+        "no-rule-in-force": (
+            "No rule between {source} and {target} was in force on {on}; the first came into force on {first}."
+        ),
+        "not-covered": "Rule {rule} does not cover this degree ({degree}) from {source}.",
+        "finding:unmet": "Rule {rule} requires {facts}, which the diploma does not meet.",
+        "finding:unknown": "Rule {rule} requires {facts}, which is not known.",
+        "alternatives": "With {fact} = {value} the outcome would be: {outcome}.",
+        "referral": "Where to go instead: {name} ({url}). {text}",
+        "readings": "The library's own reading of the law, applied here:",
+        "caveats": "Caveats:",
+        "ruleset": "Rule set: {version}; sha256 {digest}",
+        "fact:accredited": "accreditation on the award date",
+    },
+    "nl": {
+        "outcome": "Uitkomst",
+        Outcome.EQUIVALENT: "gelijkwaardig",
+        Outcome.ADMISSION_EQUIVALENT: "gelijkwaardig voor de toelating tot een vervolgopleiding",
+        Outcome.NOT_RECOGNISED: "niet erkend op grond van deze regels",
+        Outcome.UNDETERMINED: "onbepaald: een feit dat de uitkomst bepaalt, is onbekend",
+        Outcome.NOT_APPLICABLE: "niet van toepassing",
+        "diploma": "Diploma: {degree}, uitgereikt door {source} op {awarded_on}",
+        "accredited": "geaccrediteerd (of toets nieuwe opleiding positief) op de datum van uitreiking: {value}",
+        "arts": "kunstonderwijs: {value}",
+        "assessment": "Beoordeling: in {target}, op peildatum {on}",
+        "yes": "ja",
+        "no": "nee",
+        "unknown": "onbekend",
+        "equivalent_to": "Overeenkomstige graad in {target}: {degrees} ({basis})",
+        "basis": "Rechtsgrond: regel {rule}, {article}, {instrument} ({publication}), van kracht vanaf {start}{until}",
+        "until": " tot {end} (niet inbegrepen)",
+        "summary": "  Kort (parafrase van de bibliotheek): {text}",
+        "text_status": "  Artikeltekst in de regelgegevens: {status}; bron: {source}",
+        "same-jurisdiction": (
+            "Het diploma wordt in zijn eigen stelsel beoordeeld ({target}); "
+            "deze regels gaan over diploma's van de andere partij."
+        ),
+        "not-a-party": "Geen regel in deze regelset geldt tussen {source} en {target} (partijen: {parties}).",
+        "no-rule-in-force": (
+            "Op {on} was geen regel tussen {source} en {target} van kracht; de eerste trad in werking op {first}."
+        ),
+        "not-covered": "Regel {rule} geldt niet voor deze graad ({degree}) uit {source}.",
+        "finding:unmet": "Regel {rule} vereist {facts}; het diploma voldoet daar niet aan.",
+        "finding:unknown": "Regel {rule} vereist {facts}; dat is niet bekend.",
+        "alternatives": "Met {fact} = {value} zou de uitkomst zijn: {outcome}.",
+        "referral": "Waar u terechtkunt: {name} ({url}). {text}",
+        "readings": "Eigen lezing van de wet door de bibliotheek, hier toegepast:",
+        "caveats": "Voorbehouden:",
+        "ruleset": "Regelset: {version}; sha256 {digest}",
+        "fact:accredited": "accreditatie op de datum van uitreiking",
+    },
+}
+
+
+def explain(decision: Decision, lang: str) -> str:
+    """The account of ``decision`` in ``lang``; see :meth:`Decision.explain`."""
+    if lang not in LANGS:
+        from nvao_equivalence.exceptions import InvalidInputError
+
+        raise InvalidInputError(f"lang: {lang!r} is not supported; valid: {', '.join(LANGS)}")
+    say = _PHRASES[lang]
+    diploma, rules = decision.diploma, decision.ruleset
+
+    def flag(value: bool | None) -> str:
+        return say["unknown"] if value is None else say["yes" if value else "no"]
+
+    source = jurisdiction_label(diploma.awarded_by, lang)
+    target = jurisdiction_label(decision.target, lang)
+    lines = [
+        _outcome_line(decision, lang),
+        "; ".join(
+            (
+                say["diploma"].format(
+                    degree=degree_label(diploma.degree, lang), source=source, awarded_on=diploma.awarded_on
+                ),
+                say["accredited"].format(value=flag(diploma.accredited)),
+                say["arts"].format(value=flag(diploma.arts)),
+            )
+        ),
+        say["assessment"].format(target=target, on=decision.on.isoformat()),
+    ]
+    rows = {finding.row.basis for finding in decision.findings if finding.status == "granted" and finding.row}
+    if decision.equivalent_to:
+        degrees = ", ".join(f"{degree.value} ({degree_label(degree, lang)})" for degree in decision.equivalent_to)
+        lines.append(
+            say["equivalent_to"].format(target=decision.target, degrees=degrees, basis="; ".join(sorted(rows)))
+        )
+    if decision.reason == "same-jurisdiction":
+        lines.append(say["same-jurisdiction"].format(target=target))
+    elif decision.reason == "not-a-party":
+        parties = sorted({party for rule in rules.rules for party in rule.parties})
+        lines.append(say["not-a-party"].format(source=source, target=target, parties=", ".join(parties)))
+    elif decision.reason == "no-rule-in-force":
+        first = min(rule.in_force.valid_from for rule in rules.between(diploma.awarded_by, decision.target))
+        lines.append(say["no-rule-in-force"].format(source=source, target=target, on=decision.on, first=first))
+    for finding in decision.findings:
+        lines.extend(_finding(finding, decision, lang))
+    if decision.outcome is Outcome.UNDETERMINED:
+        lines.extend(_alternatives(decision, lang))
+    if decision.outcome is Outcome.NOT_RECOGNISED:
+        referral = rules.referral(decision.target)
+        if referral is not None:
+            lines.append(say["referral"].format(name=referral.name, url=referral.url, text=referral.text.in_(lang)))
+    if decision.readings:
+        lines.append(say["readings"])
+        lines.extend(f"  - [{reading}] {rules.reading(reading).text.in_(lang)}" for reading in decision.readings)
+    if decision.caveats:
+        lines.append(say["caveats"])
+        lines.extend(f"  - {rules.caveat(caveat).text.in_(lang)}" for caveat in decision.caveats)
+    lines.append(say["ruleset"].format(version=decision.version, digest=decision.digest))
+    return "\n".join(lines)
+
+
+def _outcome_line(decision: Decision, lang: str) -> str:
+    say = _PHRASES[lang]
+    described = say[decision.outcome]
+    if described == decision.outcome.value:
+        return f"{say['outcome']}: {described}"
+    return f"{say['outcome']}: {decision.outcome.value} ({described})"
+
+
+def _facts(facts: tuple[str, ...], lang: str) -> str:
+    return ", ".join(_PHRASES[lang].get(f"fact:{fact}", fact) for fact in facts)
+
+
+def _finding(finding: Finding, decision: Decision, lang: str) -> list[str]:
+    say, rule, diploma = _PHRASES[lang], finding.rule, decision.diploma
+    until = ""
+    if rule.in_force.valid_until is not None:
+        until = say["until"].format(end=rule.in_force.valid_until.isoformat())
+    lines = [
+        say["basis"].format(
+            rule=rule.id,
+            article=rule.article,
+            instrument=rule.instrument.short.in_(lang),
+            publication=rule.citation.publication,
+            start=rule.in_force.valid_from.isoformat(),
+            until=until,
+        ),
+        say["summary"].format(text=rule.summary.in_(lang)),
+        say["text_status"].format(status=rule.text.status, source=rule.text.source),
+    ]
+    if finding.status == "not-covered":
+        label = degree_label(diploma.degree, lang)
+        lines.append(say["not-covered"].format(rule=rule.id, degree=label, source=diploma.awarded_by))
+    elif finding.status in ("unmet", "unknown"):
+        lines.append(say[f"finding:{finding.status}"].format(rule=rule.id, facts=_facts(finding.facts, lang)))
+    return lines
+
+
+def _alternatives(decision: Decision, lang: str) -> list[str]:
+    """For an undetermined decision: what each value of the missing fact would give."""
+    from nvao_equivalence._engine import decide
+
+    say = _PHRASES[lang]
+    lines = []
+    for fact in decision.missing:
+        for value in (True, False):
+            changes: dict[str, Any] = {fact: value}
+            variant = attrs.evolve(decision.diploma, **changes)
+            outcome = decide(variant, decision.target, decision.on, decision.ruleset).outcome
+            lines.append(
+                say["alternatives"].format(fact=fact, value=say["yes" if value else "no"], outcome=outcome.value)
+            )
+    return lines

@@ -1,0 +1,365 @@
+"""Reading rule files (TOML) into rule objects, validating every key.
+
+A rule file is data: nothing in it is executed. The engine understands a
+small, closed vocabulary (the constants below); anything else is a
+:class:`~nvao_equivalence.exceptions.RuleDataError` naming the file, the rule
+and the key.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import attrs
+
+from nvao_equivalence._outcome import EFFECTS, FACTS
+from nvao_equivalence._rules import (
+    ArticleText,
+    Caveat,
+    Citation,
+    ComparableRow,
+    InForce,
+    Instrument,
+    Reading,
+    Referral,
+    Rule,
+    Source,
+    Text,
+)
+from nvao_equivalence._vocabulary import Degree, canonical_degree, canonical_jurisdiction
+from nvao_equivalence.exceptions import RuleDataError
+
+__all__ = ["FORMAT", "LoadedFile", "parse_file"]
+
+FORMAT = "nvao-equivalence/rules/1"
+READING_WHEN = ("covered", "not-covered", "awarded-before-in-force")
+TEXT_STATUS = ("verbatim", "paraphrase")
+
+
+@attrs.frozen
+class LoadedFile:
+    """What one rule file contributes to a rule set."""
+
+    id: str
+    pack: str
+    version: str
+    title: Text
+    instruments: tuple[Instrument, ...]
+    rules: tuple[Rule, ...]
+    readings: tuple[Reading, ...]
+    caveats: tuple[Caveat, ...]
+    referrals: tuple[Referral, ...]
+
+
+@attrs.define
+class _Reader:
+    """Reads values out of one TOML table, knowing where it is for error messages."""
+
+    path: str
+    table: dict[str, Any]
+    rule_id: str | None = None
+    prefix: str = ""
+
+    def fail(self, key: str, message: str) -> RuleDataError:
+        return RuleDataError(message, path=self.path, rule_id=self.rule_id, key=self.prefix + key)
+
+    def sub(self, key: str, table: Any, rule_id: str | None = None) -> _Reader:
+        if not isinstance(table, dict):
+            raise self.fail(key, f"expected a table, found {table!r}")
+        return _Reader(self.path, table, rule_id if rule_id is not None else self.rule_id, f"{self.prefix}{key}.")
+
+    def only(self, *allowed: str) -> None:
+        for key in self.table:
+            if key not in allowed:
+                raise self.fail(key, f"unknown key; valid keys here: {', '.join(allowed)}")
+
+    def get(self, key: str, kind: type, *, default: Any = ...) -> Any:
+        if key not in self.table:
+            if default is ...:
+                raise self.fail(key, "required key is missing")
+            return default
+        value = self.table[key]
+        # TOML dates arrive as datetime.date; a datetime (a date with a time) is not one.
+        if not isinstance(value, kind) or (kind is date and type(value) is not date):
+            raise self.fail(key, f"expected {kind.__name__}, found {value!r}")
+        return value
+
+    def strings(self, key: str, *, default: Any = ...) -> tuple[str, ...]:
+        values = self.get(key, list, default=default)
+        if not all(isinstance(value, str) for value in values):
+            raise self.fail(key, f"expected a list of text, found {values!r}")
+        return tuple(values)
+
+    def text(self, key: str) -> Text:
+        table = self.sub(key, self.get(key, dict))
+        table.only("nl", "en")
+        return Text(nl=table.get("nl", str), en=table.get("en", str))
+
+    def choice(self, key: str, valid: tuple[str, ...] | dict[str, Any]) -> str:
+        value = self.get(key, str)
+        if value not in valid:
+            raise self.fail(key, f"{value!r} is not one of: {', '.join(valid)}")
+        return str(value)
+
+    def jurisdiction(self, key: str, value: str) -> str:
+        try:
+            code = canonical_jurisdiction(value)
+        except ValueError as error:
+            raise self.fail(key, str(error)) from None
+        if code != value:
+            raise self.fail(key, f"write the canonical code {code!r}, not {value!r}")
+        return code
+
+    def degrees(self, key: str, jurisdiction: str, names: tuple[str, ...]) -> tuple[Degree, ...]:
+        result = []
+        for name in names:
+            try:
+                degree = canonical_degree(name, jurisdiction)
+            except ValueError as error:
+                raise self.fail(key, str(error)) from None
+            if degree != name:
+                raise self.fail(key, f"write the canonical degree name {degree.value!r}, not {name!r}")
+            result.append(degree)
+        return tuple(result)
+
+    def degree_map(self, key: str, *, default: Any = ...) -> tuple[tuple[str, Degree], ...]:
+        table = self.sub(key, self.get(key, dict, default=default if default is ... else {}))
+        pairs: list[tuple[str, Degree]] = []
+        for jurisdiction in table.table:
+            code = table.jurisdiction(jurisdiction, jurisdiction)
+            pairs.extend((code, degree) for degree in table.degrees(jurisdiction, code, table.strings(jurisdiction)))
+        return tuple(pairs)
+
+
+def parse_file(path: str, data: dict[str, Any], known_instruments: dict[str, Instrument]) -> LoadedFile:
+    """Validate a parsed TOML document and build its rule objects; raise RuleDataError on the first problem."""
+    top = _Reader(path, data)
+    top.only(
+        "format",
+        "id",
+        "pack",
+        "version",
+        "title",
+        "instruments",
+        "rules",
+        "comparable",
+        "readings",
+        "caveats",
+        "referrals",
+    )
+    if top.get("format", str) != FORMAT:
+        raise top.fail("format", f"expected {FORMAT!r}, found {data['format']!r}")
+    instruments = {**known_instruments}
+    own_instruments = []
+    for index, table in enumerate(top.get("instruments", list, default=[])):
+        instrument = _instrument(top.sub(f"instruments[{index}]", table), instruments)
+        instruments[instrument.id] = instrument
+        own_instruments.append(instrument)
+    caveats = tuple(_caveat(top.sub(f"caveats[{i}]", t)) for i, t in enumerate(top.get("caveats", list, default=[])))
+    tables = _tables(top)
+    caveat_ids = {caveat.id for caveat in caveats}
+    rules: list[Rule] = []
+    for index, table in enumerate(top.get("rules", list, default=[])):
+        rule_id = table.get("id") if isinstance(table, dict) and isinstance(table.get("id"), str) else None
+        reader = top.sub(f"rules[{index}]", table, rule_id)
+        rule = _rule(reader, instruments, tables, caveat_ids)
+        if any(rule.id == other.id for other in rules):
+            raise reader.fail("id", f"rule id {rule.id!r} is used twice")
+        rules.append(rule)
+    rule_ids = {rule.id for rule in rules}
+    readings = tuple(
+        _reading(top.sub(f"readings[{i}]", t), rule_ids) for i, t in enumerate(top.get("readings", list, default=[]))
+    )
+    referrals = tuple(
+        _referral(top.sub(f"referrals[{i}]", t)) for i, t in enumerate(top.get("referrals", list, default=[]))
+    )
+    return LoadedFile(
+        id=top.get("id", str),
+        pack=top.get("pack", str),
+        version=top.get("version", str),
+        title=top.text("title"),
+        instruments=tuple(own_instruments),
+        rules=tuple(rules),
+        readings=readings,
+        caveats=caveats,
+        referrals=referrals,
+    )
+
+
+def _instrument(reader: _Reader, known: dict[str, Instrument]) -> Instrument:
+    reader.only("id", "title", "short", "signed", "in_force", "parties", "publications", "sources", "amends")
+    identifier = reader.get("id", str)
+    if identifier in known:
+        raise reader.fail("id", f"instrument {identifier!r} is defined twice")
+    amends = reader.get("amends", str, default=None)
+    if amends is not None and amends not in known:
+        raise reader.fail(
+            "amends", f"{amends!r} is not an instrument defined before this one; known: {', '.join(known)}"
+        )
+    sources = []
+    for index, table in enumerate(reader.get("sources", list)):
+        source = reader.sub(f"sources[{index}]", table)
+        source.only("title", "url")
+        sources.append(Source(title=source.get("title", str), url=source.get("url", str, default=None)))
+    return Instrument(
+        id=identifier,
+        title=reader.text("title"),
+        short=reader.text("short"),
+        signed=reader.get("signed", str),
+        in_force=reader.get("in_force", date),
+        parties=tuple(reader.jurisdiction("parties", party) for party in reader.strings("parties")),
+        publications=reader.strings("publications"),
+        sources=tuple(sources),
+        amends=amends,
+    )
+
+
+def _tables(top: _Reader) -> dict[str, list[tuple[_Reader, dict[str, Any]]]]:
+    """Comparable-table rows by table name, still unparsed: a row's target depends on the rule using it."""
+    tables: dict[str, list[tuple[_Reader, dict[str, Any]]]] = {}
+    for index, table in enumerate(top.get("comparable", list, default=[])):
+        row = top.sub(f"comparable[{index}]", table)
+        row.only("table", "from", "degrees", "arts", "to", "basis")
+        tables.setdefault(row.get("table", str), []).append((row, table))
+    return tables
+
+
+def _comparable_row(row: _Reader, parties: tuple[str, ...]) -> ComparableRow:
+    source = row.jurisdiction("from", row.get("from", str))
+    if source not in parties:
+        raise row.fail("from", f"{source!r} is not a party of the rule using this table ({', '.join(parties)})")
+    target = next(party for party in parties if party != source)
+    return ComparableRow(
+        source=source,
+        target=target,
+        degrees=row.degrees("degrees", source, row.strings("degrees")),
+        arts=row.get("arts", bool, default=None),
+        to=row.degrees("to", target, row.strings("to")),
+        basis=row.get("basis", str),
+    )
+
+
+def _rule(
+    reader: _Reader,
+    instruments: dict[str, Instrument],
+    tables: dict[str, list[tuple[_Reader, dict[str, Any]]]],
+    caveat_ids: set[str],
+) -> Rule:
+    reader.only(
+        "id", "instrument", "article", "in_force", "parties", "covers", "requires", "effect", "comparable",
+        "caveats", "summary", "text",
+    )  # fmt: skip
+    identifier = reader.get("id", str)
+    instrument_id = reader.choice("instrument", instruments)
+    instrument = instruments[instrument_id]
+    period = reader.sub("in_force", reader.get("in_force", dict))
+    period.only("from", "until")
+    in_force = InForce(period.get("from", date), period.get("until", date, default=None))
+    if in_force.valid_until is not None and in_force.valid_until <= in_force.valid_from:
+        raise period.fail(
+            "until", "must be after 'from' (the period is half-open: 'until' is the first day it no longer applies)"
+        )
+    if in_force.valid_from < instrument.in_force:
+        raise period.fail(
+            "from", f"precedes the entry into force of {instrument.id} ({instrument.in_force.isoformat()})"
+        )
+    parties = tuple(reader.jurisdiction("parties", party) for party in reader.strings("parties"))
+    if len(set(parties)) != 2:
+        raise reader.fail(
+            "parties", f"a rule with a comparable-degree table needs exactly two parties, found {parties!r}"
+        )
+    covers = reader.degree_map("covers")
+    for jurisdiction, _ in covers:
+        if jurisdiction not in parties:
+            raise reader.fail("covers", f"{jurisdiction!r} is not one of the rule's parties ({', '.join(parties)})")
+    requires = reader.strings("requires")
+    for fact in requires:
+        if fact not in FACTS:
+            raise reader.fail("requires", f"{fact!r} is not a condition the engine knows; valid: {', '.join(FACTS)}")
+    table_name = reader.choice("comparable", tables)
+    comparable = tuple(_comparable_row(row, parties) for row, _ in tables[table_name])
+    for jurisdiction, degree in covers:
+        for arts in (False, True):
+            found = [row for row in comparable if row.matches(jurisdiction, degree, arts)]
+            if len(found) != 1:
+                raise reader.fail(
+                    "comparable",
+                    f"table {table_name!r} has {len(found)} rows for {jurisdiction} {degree.value} "
+                    f"with arts={arts}; each covered degree needs exactly one",
+                )
+    caveats = reader.strings("caveats", default=[])
+    for caveat in caveats:
+        if caveat not in caveat_ids:
+            raise reader.fail(
+                "caveats", f"{caveat!r} is not a caveat of this file; known: {', '.join(sorted(caveat_ids))}"
+            )
+    text = reader.sub("text", reader.get("text", dict))
+    text.only("lang", "status", "source", "body")
+    article_text = ArticleText(
+        lang=text.choice("lang", ("nl", "en")),
+        status=text.choice("status", TEXT_STATUS),
+        source=text.get("source", str),
+        body=text.get("body", str).strip(),
+    )
+    article = reader.get("article", str)
+    primary = instrument.sources[0] if instrument.sources else None
+    return Rule(
+        id=identifier,
+        instrument=instrument,
+        article=article,
+        in_force=in_force,
+        parties=parties,
+        covers=covers,
+        requires=requires,
+        effect=reader.choice("effect", EFFECTS),
+        comparable=comparable,
+        caveats=caveats,
+        summary=reader.text("summary"),
+        text=article_text,
+        citation=Citation(
+            instrument=instrument.id,
+            title=instrument.short,
+            article=article,
+            publication=instrument.publications[0] if instrument.publications else "",
+            url=primary.url if primary else None,
+            text_status=article_text.status,
+            text_source=article_text.source,
+        ),
+        path=reader.path,
+    )
+
+
+def _reading(reader: _Reader, rule_ids: set[str]) -> Reading:
+    reader.only("id", "rules", "when", "degrees", "text")
+    rules = reader.strings("rules")
+    for rule in rules:
+        if rule not in rule_ids:
+            raise reader.fail("rules", f"{rule!r} is not a rule of this file; known: {', '.join(sorted(rule_ids))}")
+    return Reading(
+        id=reader.get("id", str),
+        rules=rules,
+        when=reader.choice("when", READING_WHEN),
+        degrees=reader.degree_map("degrees", default={}),
+        text=reader.text("text"),
+    )
+
+
+def _caveat(reader: _Reader) -> Caveat:
+    reader.only("id", "basis", "text", "target_degrees")
+    return Caveat(
+        id=reader.get("id", str),
+        basis=reader.get("basis", str),
+        text=reader.text("text"),
+        target_degrees=reader.degree_map("target_degrees", default={}),
+    )
+
+
+def _referral(reader: _Reader) -> Referral:
+    reader.only("target", "name", "url", "text")
+    return Referral(
+        target=reader.jurisdiction("target", reader.get("target", str)),
+        name=reader.get("name", str),
+        url=reader.get("url", str),
+        text=reader.text("text"),
+    )

@@ -1,0 +1,202 @@
+"""Rule objects: what a rule file says, once loaded and validated.
+
+Nothing here decides; :mod:`nvao_equivalence._engine` does. These classes
+are what a caller inspects through ``RuleSet.rules``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import attrs
+
+from nvao_equivalence._dates import in_period
+from nvao_equivalence._vocabulary import Degree
+
+__all__ = [
+    "ArticleText",
+    "Caveat",
+    "Citation",
+    "ComparableRow",
+    "InForce",
+    "Instrument",
+    "Reading",
+    "Referral",
+    "Rule",
+    "Source",
+    "Text",
+]
+
+
+@attrs.frozen
+class Text:
+    """A text in Dutch and English."""
+
+    nl: str
+    en: str
+
+    def in_(self, lang: str) -> str:
+        """The text in ``lang`` (``"nl"`` or ``"en"``)."""
+        return self.nl if lang == "nl" else self.en
+
+
+@attrs.frozen
+class Source:
+    """Where a text can be read: a title, and a link when there is one."""
+
+    title: str
+    url: str | None = None
+
+
+@attrs.frozen
+class Instrument:
+    """A legal instrument: a treaty, a protocol, a decision."""
+
+    id: str
+    title: Text
+    short: Text
+    signed: str
+    in_force: date
+    parties: tuple[str, ...]
+    publications: tuple[str, ...]
+    sources: tuple[Source, ...]
+    amends: str | None = None
+
+
+@attrs.frozen
+class ArticleText:
+    """The text of the article a rule encodes; ``status`` is ``"verbatim"`` or ``"paraphrase"``."""
+
+    lang: str
+    status: str
+    source: str
+    body: str
+
+
+@attrs.frozen
+class Citation:
+    """The legal basis of a rule: instrument, article, publication, source link, text status."""
+
+    instrument: str
+    title: Text
+    article: str
+    publication: str
+    url: str | None
+    text_status: str
+    text_source: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "instrument": self.instrument,
+            "title": {"nl": self.title.nl, "en": self.title.en},
+            "article": self.article,
+            "publication": self.publication,
+            "url": self.url,
+            "text_status": self.text_status,
+            "text_source": self.text_source,
+        }
+
+
+@attrs.frozen
+class InForce:
+    """The half-open period ``[valid_from, valid_until)`` in which a rule applies to an assessment date."""
+
+    valid_from: date
+    valid_until: date | None = None
+
+    def contains(self, day: date) -> bool:
+        return in_period(day, self.valid_from, self.valid_until)
+
+
+@attrs.frozen
+class ComparableRow:
+    """One row of a comparable-degree table: these degrees of ``source`` compare with ``to`` in ``target``.
+
+    ``arts`` is ``True`` or ``False`` for a row that holds only for arts or
+    only for other programmes, ``None`` for both.
+    """
+
+    source: str
+    target: str
+    degrees: tuple[Degree, ...]
+    arts: bool | None
+    to: tuple[Degree, ...]
+    basis: str
+
+    def matches(self, jurisdiction: str, degree: Degree, arts: bool) -> bool:
+        return jurisdiction == self.source and degree in self.degrees and self.arts in (None, arts)
+
+
+@attrs.frozen
+class Reading:
+    """The library's own reading where the law is silent, and when it decides an outcome.
+
+    ``when`` is ``"covered"``, ``"not-covered"`` or
+    ``"awarded-before-in-force"``; ``degrees`` limits it to some degrees of
+    some jurisdictions (empty: all).
+    """
+
+    id: str
+    rules: tuple[str, ...]
+    when: str
+    degrees: tuple[tuple[str, Degree], ...]
+    text: Text
+
+    def concerns(self, jurisdiction: str, degree: Degree) -> bool:
+        return not self.degrees or (jurisdiction, degree) in self.degrees
+
+
+@attrs.frozen
+class Caveat:
+    """A limit a positive decision carries; ``target_degrees`` limits it to some comparable degrees."""
+
+    id: str
+    basis: str
+    text: Text
+    target_degrees: tuple[tuple[str, Degree], ...] = ()
+
+    def concerns(self, target: str, equivalent_to: tuple[Degree, ...]) -> bool:
+        return not self.target_degrees or any((target, degree) in self.target_degrees for degree in equivalent_to)
+
+
+@attrs.frozen
+class Referral:
+    """Where to go for an individual assessment when the rules do not help."""
+
+    target: str
+    name: str
+    url: str
+    text: Text
+
+
+@attrs.frozen
+class Rule:
+    """One rule: in force over a period, it gives an ``effect`` to the degrees it ``covers`` if it ``requires`` holds.
+
+    ``covers`` lists ``(jurisdiction, degree)`` pairs of the awarding side;
+    the rule applies between any two of its ``parties``. ``requires`` names
+    facts of the diploma that must be true (``"accredited"``). ``comparable``
+    is the table giving the comparable degrees in the target system.
+    """
+
+    id: str
+    instrument: Instrument
+    article: str
+    in_force: InForce
+    parties: tuple[str, ...]
+    covers: tuple[tuple[str, Degree], ...]
+    requires: tuple[str, ...]
+    effect: str
+    comparable: tuple[ComparableRow, ...]
+    caveats: tuple[str, ...]
+    summary: Text
+    text: ArticleText
+    citation: Citation
+    path: str
+
+    def applies_between(self, source: str, target: str) -> bool:
+        return source != target and source in self.parties and target in self.parties
+
+    def comparable_row(self, jurisdiction: str, degree: Degree, arts: bool) -> ComparableRow:
+        """The table row for a covered degree (the loader guarantees exactly one)."""
+        return next(row for row in self.comparable if row.matches(jurisdiction, degree, arts))

@@ -1,0 +1,174 @@
+"""A set of rules loaded from rule files, indexed for deciding."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+import attrs
+
+from nvao_equivalence._loader import LoadedFile, parse_file
+from nvao_equivalence._rules import Caveat, Instrument, Reading, Referral, Rule
+from nvao_equivalence.exceptions import InvalidInputError, RuleDataError
+
+__all__ = ["RuleSet", "bundled_rules_dir", "default_rules"]
+
+DEFAULT_PACKS = ("nvao",)
+
+
+def bundled_rules_dir() -> Path:
+    """The folder of the bundled rule files: inside the installed wheel, or ``rules/`` of a checkout."""
+    here = Path(__file__).resolve().parent
+    installed = here / "rules"
+    return installed if installed.is_dir() else here.parent / "rules"
+
+
+@attrs.frozen
+class RuleSet:
+    """The rules a decision is taken under, with their instruments, readings, caveats and referrals.
+
+    ``version`` names each rule file and its version; ``digest`` is a sha256
+    over the rule files' bytes, so an audit can tell exactly which data decided.
+
+    >>> rules = RuleSet.load()
+    >>> [rule.id for rule in rules.rules]
+    ['R2003', 'R2014']
+    """
+
+    rules: tuple[Rule, ...]
+    instruments: tuple[Instrument, ...]
+    readings: tuple[Reading, ...]
+    caveats: tuple[Caveat, ...]
+    referrals: tuple[Referral, ...]
+    version: str
+    digest: str
+    paths: tuple[str, ...]
+    _between: dict[tuple[str, str], tuple[Rule, ...]] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+
+    @classmethod
+    def load(cls, *packs: str) -> RuleSet:
+        """The bundled rules of ``packs`` (default: ``"nvao"``, the NVAO treaty); ``"all"`` loads every pack.
+
+        Loaded once per combination and cached. Raises
+        :class:`~nvao_equivalence.exceptions.InvalidInputError` for an unknown pack.
+        """
+        return _load_packs(tuple(sorted(set(packs or DEFAULT_PACKS))))
+
+    @classmethod
+    def from_paths(cls, *paths: str | os.PathLike[str]) -> RuleSet:
+        """A rule set from the caller's own rule files (TOML, in the bundled files' format).
+
+        Raises :class:`~nvao_equivalence.exceptions.RuleDataError` naming the
+        file, the rule and the key of the first problem found.
+        """
+        if not paths:
+            raise InvalidInputError("from_paths: give at least one rule file")
+        return cls._build([_read(Path(path)) for path in paths])
+
+    @classmethod
+    def _build(cls, files: list[tuple[str, bytes]]) -> RuleSet:
+        import tomllib  # only when rules are loaded: importing the package must read no file and stay cheap
+
+        digest = hashlib.sha256()
+        loaded: list[LoadedFile] = []
+        instruments: dict[str, Instrument] = {}
+        for path, content in files:
+            digest.update(Path(path).name.encode() + b"\0" + content + b"\0")
+            try:
+                data = tomllib.loads(content.decode("utf-8"))
+            except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+                raise RuleDataError(f"not a valid UTF-8 TOML file: {error}", path=path) from None
+            part = parse_file(path, data, instruments)
+            instruments.update((instrument.id, instrument) for instrument in part.instruments)
+            loaded.append(part)
+        rules = [rule for part in loaded for rule in part.rules]
+        seen: dict[str, str] = {}
+        for rule in rules:
+            if rule.id in seen:
+                raise RuleDataError(f"rule id also used in {seen[rule.id]}", path=rule.path, rule_id=rule.id, key="id")
+            seen[rule.id] = rule.path
+        return cls(
+            rules=tuple(rules),
+            instruments=tuple(instruments.values()),
+            readings=tuple(reading for part in loaded for reading in part.readings),
+            caveats=tuple(caveat for part in loaded for caveat in part.caveats),
+            referrals=tuple(referral for part in loaded for referral in part.referrals),
+            version=", ".join(f"{part.id} {part.version}" for part in loaded),
+            digest=digest.hexdigest(),
+            paths=tuple(path for path, _ in files),
+        )
+
+    def between(self, source: str, target: str) -> tuple[Rule, ...]:
+        """The rules that apply from ``source`` to ``target`` at some date, in file order."""
+        key = (source, target)
+        found = self._between.get(key)
+        if found is None:
+            found = self._between[key] = tuple(rule for rule in self.rules if rule.applies_between(source, target))
+        return found
+
+    def boundaries(self, source: str, target: str) -> tuple[date, ...]:
+        """The sorted dates on which a rule between the two comes into or goes out of force."""
+        dates = set()
+        for rule in self.between(source, target):
+            dates.add(rule.in_force.valid_from)
+            if rule.in_force.valid_until is not None:
+                dates.add(rule.in_force.valid_until)
+        return tuple(sorted(dates))
+
+    def rule(self, rule_id: str) -> Rule:
+        """The rule with id ``rule_id``; raises ``KeyError`` if there is none."""
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        raise KeyError(rule_id)
+
+    def caveat(self, caveat_id: str) -> Caveat:
+        return next(caveat for caveat in self.caveats if caveat.id == caveat_id)
+
+    def reading(self, reading_id: str) -> Reading:
+        return next(reading for reading in self.readings if reading.id == reading_id)
+
+    def readings_for(self, rule_id: str, when: str) -> Iterable[Reading]:
+        return (reading for reading in self.readings if rule_id in reading.rules and reading.when == when)
+
+    def referral(self, target: str) -> Referral | None:
+        return next((referral for referral in self.referrals if referral.target == target), None)
+
+
+def _read(path: Path) -> tuple[str, bytes]:
+    try:
+        return str(path), path.read_bytes()
+    except OSError as error:
+        raise RuleDataError(f"cannot read the rule file: {error.strerror}", path=str(path)) from None
+
+
+@cache
+def _bundled_files() -> dict[str, list[tuple[str, bytes]]]:
+    import tomllib
+
+    packs: dict[str, list[tuple[str, bytes]]] = {}
+    for path in sorted(bundled_rules_dir().glob("*.toml")):
+        name, content = _read(path)
+        pack = tomllib.loads(content.decode("utf-8")).get("pack", path.stem)
+        packs.setdefault(str(pack), []).append((name, content))
+    return packs
+
+
+@cache
+def _load_packs(packs: tuple[str, ...]) -> RuleSet:
+    available = _bundled_files()
+    if "all" in packs:
+        packs = tuple(available)
+    unknown = [pack for pack in packs if pack not in available]
+    if unknown:
+        raise InvalidInputError(f"unknown rule pack {unknown[0]!r}; valid: {', '.join([*available, 'all'])}")
+    return RuleSet._build([file for pack in packs for file in available[pack]])
+
+
+def default_rules() -> RuleSet:
+    """The bundled default rule set (the NVAO treaty), loaded on first use."""
+    return _load_packs(DEFAULT_PACKS)

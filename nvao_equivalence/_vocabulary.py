@@ -1,0 +1,261 @@
+"""Jurisdiction codes and degree names: the words a diploma is described in.
+
+This is vocabulary, not law: which degrees exist in which higher-education
+system and how people spell them. What the law makes of them lives in
+``rules/``.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from functools import cache
+
+from nvao_equivalence._iso3166 import ALPHA2
+
+__all__ = [
+    "Degree",
+    "canonical_degree",
+    "canonical_jurisdiction",
+    "degree_label",
+    "degrees_of",
+    "jurisdiction_label",
+    "specialises",
+]
+
+
+class Degree(enum.StrEnum):
+    """A degree type, named as in its own higher-education system.
+
+    Dutch terms are kept where English has no exact word: *graduaat* (Flemish
+    short-cycle programme, EQF 5), *banaba* (bachelor-na-bachelor, a Flemish
+    follow-on bachelor), *manama* (master-na-master, a Flemish advanced master).
+    """
+
+    # The Netherlands (WHW art. 7.10a-7.10b)
+    ASSOCIATE_DEGREE = "associate-degree"
+    HBO_BACHELOR = "hbo-bachelor"
+    WO_BACHELOR = "wo-bachelor"
+    HBO_MASTER = "hbo-master"
+    WO_MASTER = "wo-master"
+    DOCTORATE = "doctorate"
+    # The Flemish Community (Codex Hoger Onderwijs)
+    GRADUAAT = "graduaat"
+    PROFESSIONAL_BACHELOR = "professional-bachelor"
+    ACADEMIC_BACHELOR = "academic-bachelor"
+    BACHELOR_AFTER_BACHELOR = "bachelor-after-bachelor"
+    MASTER = "master"
+    MASTER_AFTER_MASTER = "master-after-master"
+    # Any other jurisdiction: the Bologna cycles
+    SHORT_CYCLE = "short-cycle"
+    BACHELOR = "bachelor"
+
+
+_D = Degree
+
+# Which degrees exist in which system, in the order people list them.
+_SYSTEM_DEGREES: dict[str, tuple[Degree, ...]] = {
+    "NL": (_D.ASSOCIATE_DEGREE, _D.HBO_BACHELOR, _D.WO_BACHELOR, _D.HBO_MASTER, _D.WO_MASTER, _D.DOCTORATE),
+    "VL": (
+        _D.GRADUAAT,
+        _D.PROFESSIONAL_BACHELOR,
+        _D.ACADEMIC_BACHELOR,
+        _D.BACHELOR_AFTER_BACHELOR,
+        _D.MASTER,
+        _D.MASTER_AFTER_MASTER,
+        _D.DOCTORATE,
+    ),
+}
+_CYCLE_DEGREES = (_D.SHORT_CYCLE, _D.BACHELOR, _D.MASTER, _D.DOCTORATE)
+
+# Spellings seen in registers (RIO's NIVEAU codes), on diplomas and in Dutch
+# and English prose, after normalisation (lower case, runs of spaces and
+# underscores as one hyphen, dots removed).
+_DEGREE_ALIASES: dict[str, dict[str, Degree]] = {
+    "NL": {
+        "ad": _D.ASSOCIATE_DEGREE,
+        "hbo-ad": _D.ASSOCIATE_DEGREE,
+        "associate": _D.ASSOCIATE_DEGREE,
+        "ad-programma": _D.ASSOCIATE_DEGREE,
+        "hbo-ba": _D.HBO_BACHELOR,
+        "hbo-bachelor": _D.HBO_BACHELOR,
+        "bachelor-hbo": _D.HBO_BACHELOR,
+        "hbo-bacheloropleiding": _D.HBO_BACHELOR,
+        "wo-ba": _D.WO_BACHELOR,
+        "bachelor-wo": _D.WO_BACHELOR,
+        "wo-bacheloropleiding": _D.WO_BACHELOR,
+        "hbo-ma": _D.HBO_MASTER,
+        "master-hbo": _D.HBO_MASTER,
+        "hbo-masteropleiding": _D.HBO_MASTER,
+        "wo-ma": _D.WO_MASTER,
+        "master-wo": _D.WO_MASTER,
+        "wo-masteropleiding": _D.WO_MASTER,
+        "phd": _D.DOCTORATE,
+        "doctor": _D.DOCTORATE,
+        "doctoraat": _D.DOCTORATE,
+        "promotie": _D.DOCTORATE,
+    },
+    "VL": {
+        "graduaatsopleiding": _D.GRADUAAT,
+        "professionele-bachelor": _D.PROFESSIONAL_BACHELOR,
+        "professioneel-gerichte-bachelor": _D.PROFESSIONAL_BACHELOR,
+        "pba": _D.PROFESSIONAL_BACHELOR,
+        "academische-bachelor": _D.ACADEMIC_BACHELOR,
+        "academisch-gerichte-bachelor": _D.ACADEMIC_BACHELOR,
+        "aba": _D.ACADEMIC_BACHELOR,
+        "banaba": _D.BACHELOR_AFTER_BACHELOR,
+        "bachelor-na-bachelor": _D.BACHELOR_AFTER_BACHELOR,
+        "bachelor-after-bachelor": _D.BACHELOR_AFTER_BACHELOR,
+        "ma": _D.MASTER,
+        "manama": _D.MASTER_AFTER_MASTER,
+        "master-na-master": _D.MASTER_AFTER_MASTER,
+        "advanced-master": _D.MASTER_AFTER_MASTER,
+        "phd": _D.DOCTORATE,
+        "doctor": _D.DOCTORATE,
+        "doctoraat": _D.DOCTORATE,
+    },
+    "*": {
+        "short-cycle-qualification": _D.SHORT_CYCLE,
+        "korte-cyclus": _D.SHORT_CYCLE,
+        "eqf-5": _D.SHORT_CYCLE,
+        "ba": _D.BACHELOR,
+        "ma": _D.MASTER,
+        "phd": _D.DOCTORATE,
+        "doctor": _D.DOCTORATE,
+        "doctoraat": _D.DOCTORATE,
+    },
+}
+
+_DEGREE_LABELS: dict[Degree, tuple[str, str]] = {
+    # (nl, en)
+    _D.ASSOCIATE_DEGREE: ("Associate degree", "associate degree"),
+    _D.HBO_BACHELOR: ("hbo-bachelor", "bachelor (hbo, higher professional education)"),
+    _D.WO_BACHELOR: ("wo-bachelor", "bachelor (wo, university education)"),
+    _D.HBO_MASTER: ("hbo-master", "master (hbo, higher professional education)"),
+    _D.WO_MASTER: ("wo-master", "master (wo, university education)"),
+    _D.DOCTORATE: ("doctoraat", "doctorate"),
+    _D.GRADUAAT: ("graduaat", "graduaat (short-cycle programme)"),
+    _D.PROFESSIONAL_BACHELOR: ("professioneel gerichte bachelor", "professional bachelor"),
+    _D.ACADEMIC_BACHELOR: ("academisch gerichte bachelor", "academic bachelor"),
+    _D.BACHELOR_AFTER_BACHELOR: ("bachelor-na-bachelor (banaba)", "bachelor-after-bachelor (banaba)"),
+    _D.MASTER: ("master", "master"),
+    _D.MASTER_AFTER_MASTER: ("master-na-master (manama)", "master-after-master (manama)"),
+    _D.SHORT_CYCLE: ("kortecyclusopleiding", "short-cycle qualification"),
+    _D.BACHELOR: ("bachelor", "bachelor"),
+}
+
+PARTIES_NAMED = {"NL": ("Nederland", "the Netherlands"), "VL": ("Vlaamse Gemeenschap", "Flemish Community")}
+
+_COMMUNITIES: dict[str, tuple[str, str]] = {
+    **PARTIES_NAMED,
+    "BE-FR": ("Franse Gemeenschap", "French Community of Belgium"),
+    "BE-DE": ("Duitstalige Gemeenschap", "German-speaking Community of Belgium"),
+}
+
+_JURISDICTION_ALIASES: dict[str, str] = {
+    "nl": "NL",
+    "nld": "NL",
+    "nederland": "NL",
+    "netherlands": "NL",
+    "the netherlands": "NL",
+    "koninkrijk der nederlanden": "NL",
+    "vl": "VL",
+    "vlaanderen": "VL",
+    "flanders": "VL",
+    "be-vlg": "VL",  # the Flemish Region's ISO 3166-2 code; FACTS §2: accepted as an approximation
+    "vlaamse gemeenschap": "VL",
+    "flemish community": "VL",
+    "be-fr": "BE-FR",
+    "franse gemeenschap": "BE-FR",
+    "french community": "BE-FR",
+    "communauté française": "BE-FR",
+    "fédération wallonie-bruxelles": "BE-FR",
+    "be-de": "BE-DE",
+    "duitstalige gemeenschap": "BE-DE",
+    "german-speaking community": "BE-DE",
+    "deutschsprachige gemeinschaft": "BE-DE",
+}
+
+_BELGIUM = frozenset({"be", "bel", "belgium", "belgië", "belgie", "belgique", "belgien"})
+
+_SEPARATORS = re.compile(r"[\s_]+")
+
+
+def _normalise_degree(text: str) -> str:
+    return _SEPARATORS.sub("-", text.strip().lower()).replace(".", "")
+
+
+@cache
+def canonical_jurisdiction(value: str) -> str:
+    """Return the canonical code of a jurisdiction, or raise ``ValueError`` naming what is valid.
+
+    >>> canonical_jurisdiction("Vlaanderen")
+    'VL'
+    >>> canonical_jurisdiction("de")
+    'DE'
+    """
+    key = " ".join(value.split()).lower()
+    if key in _JURISDICTION_ALIASES:
+        return _JURISDICTION_ALIASES[key]
+    if key in _BELGIUM:
+        raise ValueError(
+            f"{value!r} is ambiguous: higher education in Belgium belongs to its Communities; "
+            "name one: VL (Flemish Community), BE-FR (French Community), BE-DE (German-speaking Community)"
+        )
+    code = key.upper()
+    if code in ALPHA2:
+        return code
+    raise ValueError(
+        f"unknown jurisdiction {value!r}; valid: NL, VL (Flemish Community), BE-FR, BE-DE, "
+        "or any other ISO 3166-1 alpha-2 country code (e.g. DE, FR, LU)"
+    )
+
+
+def degrees_of(jurisdiction: str) -> tuple[Degree, ...]:
+    """The degrees that exist in ``jurisdiction``'s higher-education system (canonical code)."""
+    return _SYSTEM_DEGREES.get(jurisdiction, _CYCLE_DEGREES)
+
+
+@cache
+def canonical_degree(value: str, jurisdiction: str) -> Degree:
+    """Return the :class:`Degree` that ``value`` names in ``jurisdiction``, or raise ``ValueError``.
+
+    >>> canonical_degree("banaba", "VL")
+    <Degree.BACHELOR_AFTER_BACHELOR: 'bachelor-after-bachelor'>
+    """
+    valid = degrees_of(jurisdiction)
+    key = _normalise_degree(value)
+    aliases = _DEGREE_ALIASES.get(jurisdiction, _DEGREE_ALIASES["*"])
+    degree = aliases.get(key)
+    if degree is None and key in Degree._value2member_map_:
+        degree = Degree(key)
+    if degree is None or degree not in valid:
+        raise ValueError(
+            f"{value!r} is not a degree of {jurisdiction_label(jurisdiction, 'en')}; valid: {', '.join(valid)}"
+        )
+    return degree
+
+
+def degree_label(degree: Degree, lang: str) -> str:
+    """A readable name for ``degree`` in ``lang`` (``"nl"`` or ``"en"``)."""
+    nl, en = _DEGREE_LABELS[degree]
+    return nl if lang == "nl" else en
+
+
+def jurisdiction_label(code: str, lang: str) -> str:
+    """A readable name for a canonical jurisdiction code."""
+    names = _COMMUNITIES.get(code)
+    if names is None:
+        return code
+    return f"{code} ({names[0] if lang == 'nl' else names[1]})"
+
+
+def specialises(degree: Degree) -> Degree | None:
+    """The general degree a follow-on degree specialises (banaba -> professional bachelor, manama -> master)."""
+    return _SPECIALISES.get(degree)
+
+
+_SPECIALISES: dict[Degree, Degree] = {
+    _D.BACHELOR_AFTER_BACHELOR: _D.PROFESSIONAL_BACHELOR,
+    _D.MASTER_AFTER_MASTER: _D.MASTER,
+}
