@@ -215,13 +215,13 @@ def _instrument(reader: _Reader, known: dict[str, Instrument]) -> Instrument:
     )
 
 
-def _tables(top: _Reader) -> dict[str, list[tuple[_Reader, dict[str, Any]]]]:
+def _tables(top: _Reader) -> dict[str, list[_Reader]]:
     """Comparable-table rows by table name, still unparsed: a row's target depends on the rule using it."""
-    tables: dict[str, list[tuple[_Reader, dict[str, Any]]]] = {}
+    tables: dict[str, list[_Reader]] = {}
     for index, table in enumerate(top.get("comparable", list, default=[])):
         row = top.sub(f"comparable[{index}]", table)
         row.only("table", "from", "degrees", "arts", "to", "basis")
-        tables.setdefault(row.get("table", str), []).append((row, table))
+        tables.setdefault(row.get("table", str), []).append(row)
     return tables
 
 
@@ -243,7 +243,7 @@ def _comparable_row(row: _Reader, parties: tuple[str, ...]) -> ComparableRow:
 def _rule(
     reader: _Reader,
     instruments: dict[str, Instrument],
-    tables: dict[str, list[tuple[_Reader, dict[str, Any]]]],
+    tables: dict[str, list[_Reader]],
     caveat_ids: set[str],
 ) -> Rule:
     reader.only(
@@ -278,7 +278,8 @@ def _rule(
         if fact not in FACTS:
             raise reader.fail("requires", f"{fact!r} is not a condition the engine knows; valid: {', '.join(FACTS)}")
     table_name = reader.choice("comparable", tables)
-    comparable = tuple(_comparable_row(row, parties) for row, _ in tables[table_name])
+    # A row's errors name the rule using it, since its target is that rule's other party.
+    comparable = tuple(_comparable_row(attrs.evolve(row, rule_id=identifier), parties) for row in tables[table_name])
     for jurisdiction, degree in covers:
         for arts in (False, True):
             found = [row for row in comparable if row.matches(jurisdiction, degree, arts)]

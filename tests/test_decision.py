@@ -1,0 +1,105 @@
+"""What a Decision shows: its JSON form and its explanations in English and Dutch."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from nvao_equivalence import Diploma, check_equivalence
+from nvao_equivalence.exceptions import InvalidInputError
+
+
+def decision_for(degree="academic-bachelor", *, source="VL", target="NL", on=date(2017, 6, 1), accredited=True):
+    diploma = Diploma(awarded_by=source, degree=degree, awarded_on=date(2016, 7, 1), accredited=accredited)
+    return check_equivalence(diploma, target=target, on=on)
+
+
+def test_to_dict_is_plain_json_with_a_format_key():
+    data = decision_for().to_dict()
+    assert json.loads(json.dumps(data)) == data
+    assert data["format"] == "nvao-equivalence/decision/1"
+    assert data["outcome"] == "equivalent"
+    assert data["equivalent_to"] == ["wo-bachelor"]
+    assert data["rules"] == ["R2014"]
+    assert data["on"] == "2017-06-01"
+    assert data["target"] == "NL"
+    assert data["diploma"] == {
+        "awarded_by": "VL",
+        "degree": "academic-bachelor",
+        "awarded_on": "2016-07-01",
+        "accredited": True,
+        "arts": False,
+        "accreditations": [],
+        "programme": None,
+        "institution": None,
+    }
+    assert data["citations"][0]["publication"] == "Trb. 2013, 35"
+    assert data["citations"][0]["text_status"] == "verbatim"
+    assert [caveat["id"] for caveat in data["caveats"]] == [
+        "additional-requirements",
+        "academic-level-only",
+        "not-programme-specific",
+    ]
+    assert data["caveats"][0]["text"]["nl"].startswith("Aanvullende toelatingseisen")
+    assert data["findings"] == [{"rule": "R2014", "status": "granted", "facts": [], "basis": "Art. 11(1)(b)"}]
+    assert data["ruleset"]["version"] == "nvao-treaty 1.0.0"
+    assert len(data["ruleset"]["digest"]) == 64
+
+
+def test_explain_in_english_names_outcome_rule_article_facts_and_caveats():
+    text = decision_for().explain()
+    lines = text.splitlines()
+    assert lines[0] == "Outcome: equivalent"
+    assert lines[1] == (
+        "Diploma: academic bachelor, awarded by VL (Flemish Community) on 2016-07-01; "
+        "accredited (or new programme assessed positively) on the award date: yes; arts education (kunstonderwijs): no"
+    )
+    assert lines[2] == "Assessment: in NL (the Netherlands), on 2017-06-01"
+    assert lines[3] == "Comparable degree in NL: wo-bachelor (bachelor (wo, university education)) (Art. 11(1)(b))"
+    assert lines[4] == (
+        "Legal basis: rule R2014, Art. 11(1)-(2), as amended, Protocol to the NVAO treaty (Trb. 2013, 35), "
+        "in force from 2014-04-01"
+    )
+    assert "Caveats:" in lines
+    assert lines[-1].startswith("Rule set: nvao-treaty 1.0.0; sha256 ")
+
+
+def test_explain_in_dutch():
+    lines = decision_for().explain(lang="nl").splitlines()
+    assert lines[0] == "Uitkomst: equivalent (gelijkwaardig)"
+    assert lines[2] == "Beoordeling: in NL (Nederland), op peildatum 2017-06-01"
+    assert "Voorbehouden:" in lines
+
+
+def test_explain_not_recognised_says_which_condition_failed_and_where_to_go():
+    text = decision_for(accredited=False, source="NL", degree="wo-bachelor", target="VL").explain()
+    assert "Rule R2014 requires accreditation on the award date, which the diploma does not meet." in text
+    assert "Where to go instead: NARIC-Vlaanderen (https://www.naricvlaanderen.be)." in text
+
+
+def test_explain_undetermined_names_the_missing_fact_and_both_outcomes():
+    text = decision_for(accredited=None).explain()
+    assert "Rule R2014 requires accreditation on the award date, which is not known." in text
+    assert "With accredited = yes the outcome would be: equivalent." in text
+    assert "With accredited = no the outcome would be: not-recognised." in text
+    nl = decision_for(accredited=None).explain("nl")
+    assert "Met accredited = nee zou de uitkomst zijn: not-recognised." in nl
+
+
+def test_explain_not_applicable():
+    text = decision_for(source="DE", degree="bachelor").explain()
+    assert "No rule in this rule set applies between DE and NL (the Netherlands) (parties: NL, VL)." in text
+    same = decision_for(target="VL").explain("nl")
+    assert same.splitlines()[0] == "Uitkomst: not-applicable (niet van toepassing)"
+
+
+def test_explain_rejects_an_unknown_language():
+    with pytest.raises(InvalidInputError, match=r"lang: 'fr' is not supported; valid: en, nl"):
+        decision_for().explain(lang="fr")
+
+
+def test_decisions_are_deterministic_and_comparable():
+    assert decision_for() == decision_for()
+    assert decision_for() != decision_for(on=date(2017, 6, 2))

@@ -1,0 +1,126 @@
+"""Loading rule files: the bundled packs, a caller's own files, and every way a file can be malformed."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from nvao_equivalence import Diploma, Outcome, RuleSet, check_equivalence
+from nvao_equivalence.exceptions import EquivalenceError, InvalidInputError, RuleDataError
+
+BUNDLED = (Path(__file__).parent.parent / "rules" / "nvao-treaty.toml").read_text(encoding="utf-8")
+
+
+def variant(tmp_path: Path, old: str, new: str, *, count: int = 1) -> Path:
+    """The bundled rule file with ``old`` replaced by ``new`` (which must occur), written to tmp_path."""
+    assert old in BUNDLED, old
+    path = tmp_path / "variant.toml"
+    path.write_text(BUNDLED.replace(old, new, count), encoding="utf-8")
+    return path
+
+
+def test_bundled_rules_load_once_and_are_cached():
+    assert RuleSet.load() is RuleSet.load("nvao")
+    assert [rule.id for rule in RuleSet.load("all").rules] == ["R2003", "R2014"]
+
+
+def test_unknown_pack_is_an_input_error_naming_the_valid_packs():
+    with pytest.raises(InvalidInputError, match=r"unknown rule pack 'benelux'; valid: nvao, all"):
+        RuleSet.load("benelux")
+
+
+def test_a_callers_own_rule_file_is_used(tmp_path):
+    # The same treaty, but with the Protocol a year late: the decision follows the file.
+    path = variant(tmp_path, "in_force = { from = 2014-04-01 }", "in_force = { from = 2015-04-01 }")
+    path = path.with_name("variant.toml")
+    text = path.read_text(encoding="utf-8").replace(
+        "in_force = { from = 2005-02-01, until = 2014-04-01 }", "in_force = { from = 2005-02-01, until = 2015-04-01 }"
+    )
+    path.write_text(text, encoding="utf-8")
+    rules = RuleSet.from_paths(path)
+    diploma = Diploma(awarded_by="NL", degree="wo-bachelor", awarded_on=date(2010, 7, 1), accredited=True)
+    decision = check_equivalence(diploma, target="VL", on=date(2014, 4, 1), rules=rules)
+    assert decision.outcome is Outcome.ADMISSION_EQUIVALENT
+    assert decision.digest != RuleSet.load().digest
+    assert rules.paths == (str(path),)
+
+
+@pytest.mark.parametrize(("old", "new", "rule_id", "key", "message"), [
+    ('format = "nvao-equivalence/rules/1"', 'format = "nvao-equivalence/rules/9"', None, "format", "expected"),
+    ('pack = "nvao"\n', 'pack = "nvao"\ncolour = "blue"\n', None, "colour", "unknown key"),
+    ('effect = "equivalent"', 'effect = "super-equivalent"', "R2014", "rules[1].effect", "'super-equivalent' is not one of"),
+    ('requires = ["accredited"]\neffect = "equivalent"', 'requires = ["famous"]\neffect = "equivalent"',
+     "R2014", "rules[1].requires", "'famous' is not a condition the engine knows; valid: accredited"),
+    ('in_force = { from = 2014-04-01 }', 'in_force = { from = "2014-04-01" }', "R2014", "rules[1].in_force.from",
+     "expected date"),
+    ('in_force = { from = 2014-04-01 }', 'in_force = { from = 2014-04-01, until = 2014-04-01 }', "R2014",
+     "rules[1].in_force.until", "must be after 'from'"),
+    ('in_force = { from = 2005-02-01, until', 'in_force = { from = 2004-02-01, until', "R2003",
+     "rules[0].in_force.from", "precedes the entry into force of nvao-treaty-2003"),
+    ('id = "R2014"\ninstrument = "nvao-protocol-2013"', 'id = "R2014"\ninstrument = "nvao-protocol-2099"', "R2014",
+     "rules[1].instrument", "'nvao-protocol-2099' is not one of"),
+    ('id = "R2014"', 'id = "R2003"', "R2003", "rules[1].id", "used twice"),
+    ('covers.NL = ["hbo-bachelor", "wo-bachelor", "hbo-master", "wo-master"]\ncovers.VL = ["professional-bachelor", '
+     '"academic-bachelor", "bachelor-after-bachelor", "master", "master-after-master"]\nrequires = ["accredited"]\n'
+     'effect = "equivalent"',
+     'covers.NL = ["hbo-bachelor", "wo-bachelor", "hbo-master", "wo-master", "hbo-bachelor-plus"]\n'
+     'covers.VL = ["master"]\nrequires = ["accredited"]\neffect = "equivalent"',
+     "R2014", "rules[1].covers.NL", "'hbo-bachelor-plus' is not a degree of NL"),
+    ('covers.NL = ["hbo-bachelor", "wo-bachelor", "hbo-master", "wo-master"]\ncovers.VL = ["professional-bachelor", '
+     '"academic-bachelor", "bachelor-after-bachelor", "master", "master-after-master"]\nrequires = ["accredited"]\n'
+     'effect = "equivalent"',
+     'covers.NL = ["associate-degree"]\nrequires = ["accredited"]\neffect = "equivalent"',
+     "R2014", "rules[1].comparable", "0 rows for NL associate-degree with arts=False"),
+    ('covers.NL = ["hbo-bachelor"', 'covers.NL = ["HBO-BA"', "R2003", "rules[0].covers.NL",
+     "write the canonical degree name 'hbo-bachelor', not 'HBO-BA'"),
+    ('parties = ["NL", "VL"]\ncovers', 'parties = ["NL", "Vlaanderen"]\ncovers', "R2003", "rules[0].parties",
+     "write the canonical code 'VL', not 'Vlaanderen'"),
+    ('caveats = ["additional-requirements", "academic-level-only"', 'caveats = ["additional-requirements", "sunshine"',
+     "R2014", "rules[1].caveats", "'sunshine' is not a caveat of this file"),
+    ('to = ["professional-bachelor"]', 'to = ["hbo-bachelor"]', "R2003", "comparable[0].to",
+     "'hbo-bachelor' is not a degree of VL"),
+    ('status = "verbatim"', 'status = "roughly"', "R2003", "rules[0].text.status", "'roughly' is not one of"),
+    ('rules = ["R2003"]\nwhen = "covered"', 'rules = ["R2003"]\nwhen = "sometimes"', None, "readings[0].when",
+     "'sometimes' is not one of"),
+    ('rules = ["R2003"]\nwhen = "covered"', 'rules = ["R1999"]\nwhen = "covered"', None, "readings[0].rules",
+     "'R1999' is not a rule of this file"),
+    ('text.en = "Ask Nuffic', 'text.fr = "Ask Nuffic', None, "referrals[0].text.fr", "unknown key"),
+    ('article = "Art. 11(1)"\n', '', "R2003", "rules[0].article", "required key is missing"),
+])  # fmt: skip
+def test_a_malformed_rule_file_names_file_rule_and_key(tmp_path, old, new, rule_id, key, message):
+    path = variant(tmp_path, old, new)
+    with pytest.raises(RuleDataError) as raised:
+        RuleSet.from_paths(path)
+    error = raised.value
+    assert (error.path, error.rule_id, error.key) == (str(path), rule_id, key)
+    assert message in str(error)
+    assert str(error).startswith(str(path))
+    assert isinstance(error, EquivalenceError)
+
+
+def test_a_file_that_is_not_toml(tmp_path):
+    path = tmp_path / "broken.toml"
+    path.write_text("format = \n", encoding="utf-8")
+    with pytest.raises(RuleDataError, match=r"broken\.toml: not a valid UTF-8 TOML file"):
+        RuleSet.from_paths(path)
+
+
+def test_a_missing_file(tmp_path):
+    with pytest.raises(RuleDataError, match=r"absent\.toml: cannot read the rule file: No such file or directory"):
+        RuleSet.from_paths(tmp_path / "absent.toml")
+
+
+def test_the_same_rule_id_in_two_files(tmp_path):
+    first = variant(tmp_path, 'id = "nvao-treaty"', 'id = "nvao-treaty"')
+    second = tmp_path / "second.toml"
+    # A second file may refer to instruments defined by an earlier one, but not define them again.
+    second.write_text(first.read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(RuleDataError, match="instrument 'nvao-treaty-2003' is defined twice"):
+        RuleSet.from_paths(first, second)
+
+
+def test_from_paths_needs_a_path():
+    with pytest.raises(InvalidInputError, match="at least one rule file"):
+        RuleSet.from_paths()
