@@ -112,7 +112,9 @@ def test_short_cycle_and_doctorates_are_never_recognised(source, degree, accredi
     assert decision.missing == ()  # unknown accreditation does not matter when the degree is not covered
 
 
-@pytest.mark.parametrize(("on", "rule", "reading"), [(IN_R2003, "R2003", "r2003-short-cycle"), (IN_R2014, "R2014", "r2014-short-cycle")])
+@pytest.mark.parametrize(
+    ("on", "rule", "reading"), [(IN_R2003, "R2003", "r2003-short-cycle"), (IN_R2014, "R2014", "r2014-short-cycle")]
+)
 @pytest.mark.parametrize(("source", "degree"), [("NL", "associate-degree"), ("VL", "graduaat")])
 def test_short_cycle_exclusion_is_stated_as_the_librarys_reading(source, degree, on, rule, reading):
     decision = decide(source, degree, on)
@@ -233,7 +235,11 @@ def test_citations():
 
 def test_rule_objects_carry_their_in_force_periods_and_coverage():
     r2003, r2014 = RuleSet.load().rules
-    assert (r2003.id, r2003.in_force.valid_from, r2003.in_force.valid_until) == ("R2003", date(2005, 2, 1), date(2014, 4, 1))
+    assert (r2003.id, r2003.in_force.valid_from, r2003.in_force.valid_until) == (
+        "R2003",
+        date(2005, 2, 1),
+        date(2014, 4, 1),
+    )
     assert (r2014.id, r2014.in_force.valid_from, r2014.in_force.valid_until) == ("R2014", date(2014, 4, 1), None)
     assert r2003.effect == "admission-equivalent"
     assert r2014.effect == "equivalent"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, timedelta
 
 import attrs
@@ -64,7 +65,7 @@ def test_timeline_agrees_with_check_equivalence(case, data):
     periods = timeline(diploma, target=target)
     assert periods[0].start == diploma.awarded_on
     assert periods[-1].end is None
-    for before, after in zip(periods, periods[1:], strict=False):
+    for before, after in itertools.pairwise(periods):
         assert before.end == after.start
         assert before.start < before.end
         assert before.end in _BOUNDARIES
@@ -113,7 +114,5 @@ def test_every_decision_cites_a_rule_in_force_or_says_none_was(case):
         assert rules.rule(rule_id).in_force.contains(on)
     if decision.outcome is not Outcome.NOT_APPLICABLE:
         assert decision.rules or decision.reason == "no-rule-in-force"
-    assert bool(decision.equivalent_to) == (
-        decision.outcome in (Outcome.EQUIVALENT, Outcome.ADMISSION_EQUIVALENT)
-    )
+    assert bool(decision.equivalent_to) == (decision.outcome in (Outcome.EQUIVALENT, Outcome.ADMISSION_EQUIVALENT))
     assert bool(decision.missing) == (decision.outcome is Outcome.UNDETERMINED)

@@ -50,7 +50,8 @@ def test_a_callers_own_rule_file_is_used(tmp_path):
 @pytest.mark.parametrize(("old", "new", "rule_id", "key", "message"), [
     ('format = "nvao-equivalence/rules/1"', 'format = "nvao-equivalence/rules/9"', None, "format", "expected"),
     ('pack = "nvao"\n', 'pack = "nvao"\ncolour = "blue"\n', None, "colour", "unknown key"),
-    ('effect = "equivalent"', 'effect = "super-equivalent"', "R2014", "rules[1].effect", "'super-equivalent' is not one of"),
+    ('effect = "equivalent"', 'effect = "super-equivalent"', "R2014", "rules[1].effect",
+     "'super-equivalent' is not one of"),
     ('requires = ["accredited"]\neffect = "equivalent"', 'requires = ["famous"]\neffect = "equivalent"',
      "R2014", "rules[1].requires", "'famous' is not a condition the engine knows; valid: accredited"),
     ('in_force = { from = 2014-04-01 }', 'in_force = { from = "2014-04-01" }', "R2014", "rules[1].in_force.from",

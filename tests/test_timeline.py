@@ -27,9 +27,7 @@ def test_a_diploma_awarded_under_r2003():
 
 def test_a_diploma_awarded_on_the_day_r2014_came_into_force_has_one_period():
     diploma = Diploma(awarded_by="NL", degree="wo-master", awarded_on=date(2014, 4, 1))
-    assert timeline(diploma, target="VL") == (
-        Period(date(2014, 4, 1), None, Outcome.UNDETERMINED, (), ("R2014",)),
-    )
+    assert timeline(diploma, target="VL") == (Period(date(2014, 4, 1), None, Outcome.UNDETERMINED, (), ("R2014",)),)
 
 
 def test_not_applicable_is_one_open_period():
