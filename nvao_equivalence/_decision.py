@@ -81,6 +81,12 @@ class Decision:
 
         return explain(self, lang)
 
+    def summary(self, lang: str = "en") -> str:
+        """The account on one line, for a table cell: outcome, comparable degrees, rules, why, where to go."""
+        from nvao_equivalence._explain import summary
+
+        return summary(self, lang)
+
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-serialisable data, marked ``"format": "nvao-equivalence/decision/1"``."""
         rules = self.ruleset

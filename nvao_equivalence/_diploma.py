@@ -109,8 +109,10 @@ class Diploma:
     ``accredited`` says whether, on the award date, the programme was
     NVAO-accredited or had passed NVAO's new-programme assessment (Art. 11(3)
     original, 11(4) amended); ``None`` means unknown, never "no". Given
-    ``accreditations``, it is derived from them. ``arts`` marks arts education
-    (kunstonderwijs), which Art. 11(2) as amended treats specially.
+    ``accreditations`` (periods of accreditation), it is derived from them for
+    the award date, and :func:`attrs.evolve` derives it again. ``arts`` marks
+    arts education (kunstonderwijs), which Art. 11(2) as amended treats
+    specially.
 
     Raises :class:`~nvao_equivalence.exceptions.InvalidDiplomaError` for any
     field that is not valid.
@@ -123,11 +125,14 @@ class Diploma:
     awarded_by: str = attrs.field(converter=_jurisdiction)
     degree: Degree = attrs.field()
     awarded_on: date = attrs.field(converter=_awarded_on)
-    accredited: bool | None = attrs.field(default=None, validator=_accredited)
+    # What the caller stated; the public `accredited` below is derived from it and the accreditations.
+    # Kept apart so that attrs.evolve (which passes the stated value on) derives it again.
+    _stated_accredited: bool | None = attrs.field(default=None, validator=_accredited, alias="accredited", repr=False)
     arts: bool = attrs.field(default=False, validator=_strict(bool, "True or False"))
     accreditations: tuple[Accreditation, ...] = attrs.field(default=(), converter=_accreditations)
     programme: str | None = attrs.field(default=None, validator=_strict((str, type(None)), "text or None"))
     institution: str | None = attrs.field(default=None, validator=_strict((str, type(None)), "text or None"))
+    accredited: bool | None = attrs.field(init=False)
 
     @degree.validator
     def _degree_known(self, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -141,13 +146,13 @@ class Diploma:
             raise InvalidDiplomaError(f"degree: {error}") from None
 
     def __attrs_post_init__(self) -> None:
-        if not self.accreditations:
-            return
-        derived = any(period.covers(self.awarded_on) for period in self.accreditations)
-        if self.accredited is None:
-            object.__setattr__(self, "accredited", derived)
-        elif self.accredited != derived:
-            raise InvalidDiplomaError(
-                f"accredited: {self.accredited!r} contradicts accreditations, which say {derived!r} for the award "
-                f"date {self.awarded_on.isoformat()}; valid: {derived!r}, or leave accredited out"
-            )
+        stated = self._stated_accredited
+        if self.accreditations:
+            derived = any(period.covers(self.awarded_on) for period in self.accreditations)
+            if stated is not None and stated != derived:
+                raise InvalidDiplomaError(
+                    f"accredited: {stated!r} contradicts accreditations, which say {derived!r} for the award "
+                    f"date {self.awarded_on.isoformat()}; valid: {derived!r}, or leave accredited out"
+                )
+            stated = derived
+        object.__setattr__(self, "accredited", stated)

@@ -10,7 +10,8 @@ from nvao_equivalence._outcome import Outcome
 from nvao_equivalence._vocabulary import degree_label, jurisdiction_label
 
 if TYPE_CHECKING:
-    from nvao_equivalence._decision import Decision, Finding
+    from nvao_equivalence._decision import Decision
+    from nvao_equivalence._rules import Rule
 
 __all__ = ["explain"]
 
@@ -51,6 +52,7 @@ _PHRASES: dict[str, dict[str, str]] = {
         "readings": "The library's own reading of the law, applied here:",
         "caveats": "Caveats:",
         "ruleset": "Rule set: {version}; sha256 {digest}",
+        "decided_by": "Rule: {rules}.",
         "fact:accredited": "accreditation on the award date",
     },
     "nl": {
@@ -88,6 +90,7 @@ _PHRASES: dict[str, dict[str, str]] = {
         "readings": "Eigen lezing van de wet door de bibliotheek, hier toegepast:",
         "caveats": "Voorbehouden:",
         "ruleset": "Regelset: {version}; sha256 {digest}",
+        "decided_by": "Regel: {rules}.",
         "fact:accredited": "accreditatie op de datum van uitreiking",
     },
 }
@@ -95,53 +98,36 @@ _PHRASES: dict[str, dict[str, str]] = {
 
 def explain(decision: Decision, lang: str) -> str:
     """The account of ``decision`` in ``lang``; see :meth:`Decision.explain`."""
-    if lang not in LANGS:
-        from nvao_equivalence.exceptions import InvalidInputError
-
-        raise InvalidInputError(f"lang: {lang!r} is not supported; valid: {', '.join(LANGS)}")
-    say = _PHRASES[lang]
+    say = _phrases(lang)
     diploma, rules = decision.diploma, decision.ruleset
 
     def flag(value: bool | None) -> str:
         return say["unknown"] if value is None else say["yes" if value else "no"]
 
-    source = jurisdiction_label(diploma.awarded_by, lang)
-    target = jurisdiction_label(decision.target, lang)
     lines = [
         _outcome_line(decision, lang),
         "; ".join(
             (
                 say["diploma"].format(
-                    degree=degree_label(diploma.degree, lang), source=source, awarded_on=diploma.awarded_on
+                    degree=degree_label(diploma.degree, lang),
+                    source=jurisdiction_label(diploma.awarded_by, lang),
+                    awarded_on=diploma.awarded_on,
                 ),
                 say["accredited"].format(value=flag(diploma.accredited)),
                 say["arts"].format(value=flag(diploma.arts)),
             )
         ),
-        say["assessment"].format(target=target, on=decision.on.isoformat()),
+        say["assessment"].format(target=jurisdiction_label(decision.target, lang), on=decision.on.isoformat()),
     ]
-    rows = {finding.row.basis for finding in decision.findings if finding.status == "granted" and finding.row}
     if decision.equivalent_to:
         degrees = ", ".join(f"{degree.value} ({degree_label(degree, lang)})" for degree in decision.equivalent_to)
-        lines.append(
-            say["equivalent_to"].format(target=decision.target, degrees=degrees, basis="; ".join(sorted(rows)))
-        )
-    if decision.reason == "same-jurisdiction":
-        lines.append(say["same-jurisdiction"].format(target=target))
-    elif decision.reason == "not-a-party":
-        parties = sorted({party for rule in rules.rules for party in rule.parties})
-        lines.append(say["not-a-party"].format(source=source, target=target, parties=", ".join(parties)))
-    elif decision.reason == "no-rule-in-force":
-        first = min(rule.in_force.valid_from for rule in rules.between(diploma.awarded_by, decision.target))
-        lines.append(say["no-rule-in-force"].format(source=source, target=target, on=decision.on, first=first))
+        lines.append(say["equivalent_to"].format(target=decision.target, degrees=degrees, basis=_basis(decision)))
+    lines.extend(_why(decision, lang))
     for finding in decision.findings:
-        lines.extend(_finding(finding, decision, lang))
-    if decision.outcome is Outcome.UNDETERMINED:
-        lines.extend(_alternatives(decision, lang))
-    if decision.outcome is Outcome.NOT_RECOGNISED:
-        referral = rules.referral(decision.target)
-        if referral is not None:
-            lines.append(say["referral"].format(name=referral.name, url=referral.url, text=referral.text.in_(lang)))
+        lines.extend(_legal_basis(finding.rule, lang))
+    referral = _referral(decision, lang)
+    if referral:
+        lines.append(referral)
     if decision.readings:
         lines.append(say["readings"])
         lines.extend(f"  - [{reading}] {rules.reading(reading).text.in_(lang)}" for reading in decision.readings)
@@ -150,6 +136,73 @@ def explain(decision: Decision, lang: str) -> str:
         lines.extend(f"  - {rules.caveat(caveat).text.in_(lang)}" for caveat in decision.caveats)
     lines.append(say["ruleset"].format(version=decision.version, digest=decision.digest))
     return "\n".join(lines)
+
+
+def summary(decision: Decision, lang: str) -> str:
+    """One line: the outcome, the comparable degrees, the deciding rules, why, where to go; see :meth:`Decision.summary`."""
+    say = _phrases(lang)
+    parts = [say[decision.outcome][0].upper() + say[decision.outcome][1:] + "."]
+    if decision.equivalent_to:
+        degrees = ", ".join(decision.equivalent_to)
+        parts.append(say["equivalent_to"].format(target=decision.target, degrees=degrees, basis=_basis(decision)) + ".")
+    if decision.citations:
+        cited = "; ".join(
+            f"{rule_id}, {citation.title.in_(lang)} ({citation.publication})"
+            for rule_id, citation in zip(decision.rules, decision.citations, strict=True)
+        )
+        parts.append(say["decided_by"].format(rules=cited))
+    parts.extend(_why(decision, lang))
+    referral = _referral(decision, lang)
+    if referral:
+        parts.append(referral)
+    return " ".join(parts)
+
+
+def _phrases(lang: str) -> dict[str, str]:
+    if lang not in LANGS:
+        from nvao_equivalence.exceptions import InvalidInputError
+
+        raise InvalidInputError(f"lang: {lang!r} is not supported; valid: {', '.join(LANGS)}")
+    return _PHRASES[lang]
+
+
+def _basis(decision: Decision) -> str:
+    return "; ".join(sorted({f.row.basis for f in decision.findings if f.status == "granted" and f.row}))
+
+
+def _why(decision: Decision, lang: str) -> list[str]:
+    """The sentences that say why the outcome is what it is (none for a plain grant)."""
+    say, diploma, rules = _PHRASES[lang], decision.diploma, decision.ruleset
+    source = jurisdiction_label(diploma.awarded_by, lang)
+    target = jurisdiction_label(decision.target, lang)
+    if decision.reason == "same-jurisdiction":
+        return [say["same-jurisdiction"].format(target=target)]
+    if decision.reason == "not-a-party":
+        parties = sorted({party for rule in rules.rules for party in rule.parties})
+        return [say["not-a-party"].format(source=source, target=target, parties=", ".join(parties))]
+    if decision.reason == "no-rule-in-force":
+        first = min(rule.in_force.valid_from for rule in rules.between(diploma.awarded_by, decision.target))
+        return [say["no-rule-in-force"].format(source=source, target=target, on=decision.on, first=first)]
+    lines = []
+    for finding in decision.findings:
+        if finding.status == "not-covered":
+            label = degree_label(diploma.degree, lang)
+            lines.append(say["not-covered"].format(rule=finding.rule.id, degree=label, source=diploma.awarded_by))
+        elif finding.status in ("unmet", "unknown"):
+            facts = _facts(finding.facts, lang)
+            lines.append(say[f"finding:{finding.status}"].format(rule=finding.rule.id, facts=facts))
+    if decision.outcome is Outcome.UNDETERMINED:
+        lines.extend(_alternatives(decision, lang))
+    return lines
+
+
+def _referral(decision: Decision, lang: str) -> str | None:
+    if decision.outcome is not Outcome.NOT_RECOGNISED:
+        return None
+    referral = decision.ruleset.referral(decision.target)
+    if referral is None:
+        return None
+    return _PHRASES[lang]["referral"].format(name=referral.name, url=referral.url, text=referral.text.in_(lang))
 
 
 def _outcome_line(decision: Decision, lang: str) -> str:
@@ -164,12 +217,12 @@ def _facts(facts: tuple[str, ...], lang: str) -> str:
     return ", ".join(_PHRASES[lang].get(f"fact:{fact}", fact) for fact in facts)
 
 
-def _finding(finding: Finding, decision: Decision, lang: str) -> list[str]:
-    say, rule, diploma = _PHRASES[lang], finding.rule, decision.diploma
+def _legal_basis(rule: Rule, lang: str) -> list[str]:
+    say = _PHRASES[lang]
     until = ""
     if rule.in_force.valid_until is not None:
         until = say["until"].format(end=rule.in_force.valid_until.isoformat())
-    lines = [
+    return [
         say["basis"].format(
             rule=rule.id,
             article=rule.article,
@@ -181,12 +234,6 @@ def _finding(finding: Finding, decision: Decision, lang: str) -> list[str]:
         say["summary"].format(text=rule.summary.in_(lang)),
         say["text_status"].format(status=rule.text.status, source=rule.text.source),
     ]
-    if finding.status == "not-covered":
-        label = degree_label(diploma.degree, lang)
-        lines.append(say["not-covered"].format(rule=rule.id, degree=label, source=diploma.awarded_by))
-    elif finding.status in ("unmet", "unknown"):
-        lines.append(say[f"finding:{finding.status}"].format(rule=rule.id, facts=_facts(finding.facts, lang)))
-    return lines
 
 
 def _alternatives(decision: Decision, lang: str) -> list[str]:

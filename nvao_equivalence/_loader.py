@@ -8,8 +8,9 @@ and the key.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -33,6 +34,7 @@ from nvao_equivalence.exceptions import RuleDataError
 __all__ = ["FORMAT", "LoadedFile", "parse_file"]
 
 FORMAT = "nvao-equivalence/rules/1"
+T = TypeVar("T")
 READING_WHEN = ("covered", "not-covered", "awarded-before-in-force")
 TEXT_STATUS = ("verbatim", "paraphrase")
 
@@ -132,59 +134,114 @@ class _Reader:
         return tuple(pairs)
 
 
-def parse_file(path: str, data: dict[str, Any], known_instruments: dict[str, Instrument]) -> LoadedFile:
-    """Validate a parsed TOML document and build its rule objects; raise RuleDataError on the first problem."""
+def parse_file(
+    path: str,
+    data: dict[str, Any],
+    known_instruments: dict[str, Instrument],
+    problems: list[RuleDataError] | None = None,
+) -> LoadedFile:
+    """Validate a parsed TOML document and build its rule objects.
+
+    Raises RuleDataError on the first problem; given a ``problems`` list, it
+    instead appends the problem of each malformed item (instrument, rule,
+    reading, ...), skips that item and goes on, so that every item is checked.
+    """
+
+    def each(key: str, build: Callable[[_Reader], T], rule_ids: bool = False) -> list[T]:
+        def make(index: int, table: Any) -> T:
+            rule_id = table.get("id") if rule_ids and isinstance(table, dict) else None
+            return build(top.sub(f"{key}[{index}]", table, rule_id if isinstance(rule_id, str) else None))
+
+        tables = _attempt(problems, top.get, key, list, default=[]) or []
+        return [
+            item for index, table in enumerate(tables) if (item := _attempt(problems, make, index, table)) is not None
+        ]
+
     top = _Reader(path, data)
-    top.only(
-        "format",
-        "id",
-        "pack",
-        "version",
-        "title",
-        "instruments",
-        "rules",
-        "comparable",
-        "readings",
-        "caveats",
-        "referrals",
-    )
-    if top.get("format", str) != FORMAT:
-        raise top.fail("format", f"expected {FORMAT!r}, found {data['format']!r}")
+    _attempt(problems, top.only, *_TOP_KEYS)
+    _attempt(problems, _check_format, top)
     instruments = {**known_instruments}
-    own_instruments = []
-    for index, table in enumerate(top.get("instruments", list, default=[])):
-        instrument = _instrument(top.sub(f"instruments[{index}]", table), instruments)
-        instruments[instrument.id] = instrument
-        own_instruments.append(instrument)
-    caveats = tuple(_caveat(top.sub(f"caveats[{i}]", t)) for i, t in enumerate(top.get("caveats", list, default=[])))
-    tables = _tables(top)
-    caveat_ids = {caveat.id for caveat in caveats}
+
+    def instrument(reader: _Reader) -> Instrument:
+        made = _instrument(reader, instruments)
+        instruments[made.id] = made
+        return made
+
+    own_instruments = each("instruments", instrument)
+    caveats = each("caveats", _caveat)
+    tables = _attempt(problems, _tables, top) or {}
+    # References are checked against the ids the file declares, so that one
+    # malformed item does not also make every reference to it an error.
+    caveat_ids = _declared_ids(data, "caveats")
     rules: list[Rule] = []
-    for index, table in enumerate(top.get("rules", list, default=[])):
-        rule_id = table.get("id") if isinstance(table, dict) and isinstance(table.get("id"), str) else None
-        reader = top.sub(f"rules[{index}]", table, rule_id)
-        rule = _rule(reader, instruments, tables, caveat_ids)
-        if any(rule.id == other.id for other in rules):
-            raise reader.fail("id", f"rule id {rule.id!r} is used twice")
-        rules.append(rule)
-    rule_ids = {rule.id for rule in rules}
-    readings = tuple(
-        _reading(top.sub(f"readings[{i}]", t), rule_ids) for i, t in enumerate(top.get("readings", list, default=[]))
-    )
-    referrals = tuple(
-        _referral(top.sub(f"referrals[{i}]", t)) for i, t in enumerate(top.get("referrals", list, default=[]))
-    )
+
+    def rule(reader: _Reader) -> Rule:
+        made = _rule(reader, instruments, tables, caveat_ids)
+        if any(made.id == other.id for other in rules):
+            raise reader.fail("id", f"rule id {made.id!r} is used twice")
+        rules.append(made)
+        return made
+
+    each("rules", rule, rule_ids=True)
+    rule_ids = _declared_ids(data, "rules")
+    readings = each("readings", lambda reader: _reading(reader, rule_ids))
+    referrals = each("referrals", _referral)
+    header = _attempt(problems, _header, top)
+    identifier, pack, version, title = header or ("?", "?", "?", Text("?", "?"))
     return LoadedFile(
-        id=top.get("id", str),
-        pack=top.get("pack", str),
-        version=top.get("version", str),
-        title=top.text("title"),
+        id=identifier,
+        pack=pack,
+        version=version,
+        title=title,
         instruments=tuple(own_instruments),
         rules=tuple(rules),
-        readings=readings,
-        caveats=caveats,
-        referrals=referrals,
+        readings=tuple(readings),
+        caveats=tuple(caveats),
+        referrals=tuple(referrals),
     )
+
+
+_TOP_KEYS = (
+    "format",
+    "id",
+    "pack",
+    "version",
+    "title",
+    "instruments",
+    "rules",
+    "comparable",
+    "readings",
+    "caveats",
+    "referrals",
+)
+
+
+def _attempt(problems: list[RuleDataError] | None, step: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
+    """Run one validation step: raise its RuleDataError, or record it in ``problems`` and return None."""
+    try:
+        return step(*args, **kwargs)
+    except RuleDataError as problem:
+        if problems is None:
+            raise
+        problems.append(problem)
+        return None
+
+
+def _check_format(top: _Reader) -> None:
+    found = top.get("format", str)
+    if found != FORMAT:
+        raise top.fail("format", f"expected {FORMAT!r}, found {found!r}")
+
+
+def _header(top: _Reader) -> tuple[str, str, str, Text]:
+    return top.get("id", str), top.get("pack", str), top.get("version", str), top.text("title")
+
+
+def _declared_ids(data: dict[str, Any], key: str) -> set[str]:
+    items = data.get(key)
+    if not isinstance(items, list):
+        return set()
+    return {item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)}
 
 
 def _instrument(reader: _Reader, known: dict[str, Instrument]) -> Instrument:

@@ -69,30 +69,32 @@ class RuleSet:
             raise InvalidInputError("from_paths: give at least one rule file")
         return cls._build([_read(Path(path)) for path in paths])
 
+    @staticmethod
+    def validate(*paths: str | os.PathLike[str]) -> tuple[RuleDataError, ...]:
+        """Check rule files and return every problem found (empty when they load), without raising.
+
+        Each malformed item (an instrument, a rule, a reading, ...) is reported
+        with its file, rule and key; the rest of the file is still checked.
+        """
+        problems: list[RuleDataError] = []
+        files = []
+        for path in paths:
+            try:
+                files.append(_read(Path(path)))
+            except RuleDataError as problem:
+                problems.append(problem)
+        _parse(files, problems)
+        return tuple(problems)
+
     @classmethod
     def _build(cls, files: list[tuple[str, bytes]]) -> RuleSet:
-        import tomllib  # only when rules are loaded: importing the package must read no file and stay cheap
-
+        loaded = _parse(files, None)
         digest = hashlib.sha256()
-        loaded: list[LoadedFile] = []
-        instruments: dict[str, Instrument] = {}
         for path, content in files:
             digest.update(Path(path).name.encode() + b"\0" + content + b"\0")
-            try:
-                data = tomllib.loads(content.decode("utf-8"))
-            except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-                raise RuleDataError(f"not a valid UTF-8 TOML file: {error}", path=path) from None
-            part = parse_file(path, data, instruments)
-            instruments.update((instrument.id, instrument) for instrument in part.instruments)
-            loaded.append(part)
-        rules = [rule for part in loaded for rule in part.rules]
-        seen: dict[str, str] = {}
-        for rule in rules:
-            if rule.id in seen:
-                raise RuleDataError(f"rule id also used in {seen[rule.id]}", path=rule.path, rule_id=rule.id, key="id")
-            seen[rule.id] = rule.path
+        instruments = {instrument.id: instrument for part in loaded for instrument in part.instruments}
         return cls(
-            rules=tuple(rules),
+            rules=tuple(rule for part in loaded for rule in part.rules),
             instruments=tuple(instruments.values()),
             readings=tuple(reading for part in loaded for reading in part.readings),
             caveats=tuple(caveat for part in loaded for caveat in part.caveats),
@@ -137,6 +139,35 @@ class RuleSet:
 
     def referral(self, target: str) -> Referral | None:
         return next((referral for referral in self.referrals if referral.target == target), None)
+
+
+def _parse(files: list[tuple[str, bytes]], problems: list[RuleDataError] | None) -> list[LoadedFile]:
+    """Parse and validate rule files in order (later files may refer to earlier files' instruments)."""
+    import tomllib  # only when rules are loaded: importing the package must read no file and stay cheap
+
+    loaded: list[LoadedFile] = []
+    instruments: dict[str, Instrument] = {}
+    seen: dict[str, str] = {}
+    for path, content in files:
+        try:
+            data = tomllib.loads(content.decode("utf-8"))
+        except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+            problem = RuleDataError(f"not a valid UTF-8 TOML file: {error}", path=path)
+            if problems is None:
+                raise problem from None
+            problems.append(problem)
+            continue
+        part = parse_file(path, data, instruments, problems)
+        instruments.update((instrument.id, instrument) for instrument in part.instruments)
+        for rule in part.rules:
+            if rule.id in seen:
+                problem = RuleDataError(f"rule id also used in {seen[rule.id]}", path=path, rule_id=rule.id, key="id")
+                if problems is None:
+                    raise problem
+                problems.append(problem)
+            seen[rule.id] = path
+        loaded.append(part)
+    return loaded
 
 
 def _read(path: Path) -> tuple[str, bytes]:

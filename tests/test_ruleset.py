@@ -125,3 +125,26 @@ def test_the_same_rule_id_in_two_files(tmp_path):
 def test_from_paths_needs_a_path():
     with pytest.raises(InvalidInputError, match="at least one rule file"):
         RuleSet.from_paths()
+
+
+def test_validate_reports_every_malformed_item_and_keeps_checking(tmp_path):
+    text = (
+        BUNDLED.replace('article = "Art. 11(1)"\n', "", 1)
+        .replace('effect = "equivalent"', 'effect = "super-equivalent"', 1)
+        .replace('when = "awarded-before-in-force"', 'when = "yesterday"', 1)
+    )
+    path = tmp_path / "three-problems.toml"
+    path.write_text(text, encoding="utf-8")
+    problems = RuleSet.validate(path, tmp_path / "absent.toml")
+    # Files that cannot be read are reported first, then each file's problems in order.
+    assert [(problem.rule_id, problem.key) for problem in problems] == [
+        (None, None),
+        ("R2003", "rules[0].article"),
+        ("R2014", "rules[1].effect"),
+        (None, "readings[4].when"),
+    ]
+    assert problems[0].path == str(tmp_path / "absent.toml")
+
+
+def test_validate_finds_nothing_wrong_with_the_bundled_rules():
+    assert RuleSet.validate(Path(__file__).parent.parent / "rules" / "nvao-treaty.toml") == ()
