@@ -127,7 +127,9 @@ class Diploma:
     awarded_on: date = attrs.field(converter=_awarded_on)
     # What the caller stated; the public `accredited` below is derived from it and the accreditations.
     # Kept apart so that attrs.evolve (which passes the stated value on) derives it again.
-    _stated_accredited: bool | None = attrs.field(default=None, validator=_accredited, alias="accredited", repr=False)
+    _stated_accredited: bool | None = attrs.field(
+        default=None, validator=_accredited, alias="accredited", repr=False, eq=False
+    )
     arts: bool = attrs.field(default=False, validator=_strict(bool, "True or False"))
     accreditations: tuple[Accreditation, ...] = attrs.field(default=(), converter=_accreditations)
     programme: str | None = attrs.field(default=None, validator=_strict((str, type(None)), "text or None"))
