@@ -1,48 +1,28 @@
-"""The ``nvao-equivalence`` command line.
+"""The ``nvao-equivalence`` command line: check, batch, timeline, rules.
 
-``nvao-equivalence check`` decides one diploma and prints the explanation (or
-JSON). A user's mistake gets one line on stderr and exit code 2, never a
-traceback.
+A user's mistake gets one line on stderr and exit code 2, never a traceback.
+Start-up is kept light: each command imports only what it needs.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from nvao_equivalence._diploma import Diploma
-from nvao_equivalence._engine import check_equivalence
+from nvao_equivalence._engine import check_equivalence, timeline
+from nvao_equivalence._flags import parse_flag
 from nvao_equivalence.exceptions import EquivalenceError
 
 __all__ = ["main", "parse_flag"]
 
 PROG = "nvao-equivalence"
-EXIT_OK = 0
-EXIT_USAGE = 2
-
-_FLAGS = {
-    "yes": True, "y": True, "ja": True, "j": True, "true": True, "1": True,
-    "no": False, "n": False, "nee": False, "false": False, "0": False,
-    "": None, "unknown": None, "onbekend": None, "?": None,
-}  # fmt: skip
-
-
-def parse_flag(text: str, *, field: str) -> bool | None:
-    """Read yes/no/ja/nee/true/false/1/0 (any case); empty or ``unknown`` is ``None``.
-
-    >>> parse_flag("Ja", field="accredited"), parse_flag("", field="accredited")
-    (True, None)
-    """
-    key = text.strip().lower()
-    if key not in _FLAGS:
-        raise ValueError(
-            f"{field}: {text!r} is not valid; valid: yes, no, ja, nee, true, false, 1, 0, or empty/unknown"
-        )
-    return _FLAGS[key]
+EXIT_OK, EXIT_ROW_ERRORS, EXIT_USAGE = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):
@@ -51,64 +31,232 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog=PROG, description="Is a Dutch or Flemish diploma recognised across the border, and why?")
-    parser.add_argument("--version", action="store_true", help="print the package and rule set versions")
-    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
-    check = commands.add_parser("check", help="decide one diploma", description="Decide one diploma.")
-    check.add_argument("--awarded-by", required=True, help="awarding jurisdiction: NL, VL, or an alias")
-    check.add_argument("--degree", required=True, help="degree in the awarding system, e.g. academic-bachelor, HBO-BA")
-    check.add_argument("--awarded-on", required=True, help="award date, e.g. 2016-07-01 or 1-7-2016 (day first)")
-    check.add_argument(
+def _diploma_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--awarded-by", required=True, help="awarding jurisdiction: NL, VL, or an alias")
+    parser.add_argument("--degree", required=True, help="degree in the awarding system, e.g. academic-bachelor, HBO-BA")
+    parser.add_argument("--awarded-on", required=True, help="award date, e.g. 2016-07-01 or 1-7-2016 (day first)")
+    parser.add_argument(
         "--accredited",
         default="unknown",
         help="accredited on the award date: yes/no/unknown (ja/nee, true/false, 1/0); default unknown",
     )
-    check.add_argument("--arts", action="store_true", help="the programme is arts education (kunstonderwijs)")
-    check.add_argument("--target", required=True, help="the jurisdiction where the diploma is to be recognised")
+    parser.add_argument("--arts", action="store_true", help="the programme is arts education (kunstonderwijs)")
+    parser.add_argument("--target", required=True, help="the jurisdiction where the diploma is to be recognised")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog=PROG, description="Is a Dutch or Flemish diploma recognised across the border, and why?")
+    parser.add_argument("--version", action="store_true", help="print the package and rule set versions")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+
+    check = commands.add_parser("check", help="decide one diploma", description="Decide one diploma.")
+    _diploma_options(check)
     check.add_argument("--on", help="assessment date (default: today; the output states it)")
     check.add_argument("--lang", choices=("en", "nl"), default="en", help="language of the explanation")
     check.add_argument("--json", action="store_true", help="print the decision as JSON instead")
+
+    batch = commands.add_parser(
+        "batch",
+        help="decide every row of a CSV or JSON Lines file",
+        description="Decide every row of an intake file. One output row per input row, in order; a row that cannot "
+        "be decided gets its reason in the 'error' column. Exit 0: all decided; 1: some rows had errors; 2: the "
+        "command could not run.",
+    )
+    batch.add_argument("input", metavar="INPUT", help="CSV or .jsonl file; - reads stdin")
+    batch.add_argument("-o", "--output", help="output file (default stdout); replaced only when the run completes")
+    batch.add_argument("--on", help="assessment date for rows without an 'on' column (default: today)")
+    batch.add_argument("--target", help="target jurisdiction for rows without a 'target' column")
+    batch.add_argument("--format", choices=("csv", "jsonl"), dest="output_format", help="output format")
+    batch.add_argument("--input-format", choices=("csv", "jsonl"), help="input format (default: from the name)")
+    batch.add_argument("--lang", choices=("en", "nl"), default="en", help="language of the explanation column")
+    batch.add_argument("--delimiter", choices=(",", ";"), help="CSV delimiter (default: detected from the header)")
+    batch.add_argument("-q", "--quiet", action="store_true", help="no progress display and no summary line")
+
+    line = commands.add_parser(
+        "timeline", help="the outcome for every assessment date", description="The outcome by assessment date."
+    )
+    _diploma_options(line)
+    line.add_argument("--json", action="store_true", help="print the periods as JSON")
+
+    rules = commands.add_parser("rules", help="list, show or validate rules", description="The rules applied.")
+    actions = rules.add_subparsers(dest="action", parser_class=_Parser, metavar="ACTION")
+    listing = actions.add_parser("list", help="the bundled rules with their in-force periods and citations")
+    listing.add_argument("--json", action="store_true", help="print as JSON")
+    show = actions.add_parser("show", help="one rule in full")
+    show.add_argument("rule_id", metavar="ID")
+    show.add_argument("--json", action="store_true", help="print as JSON")
+    validate = actions.add_parser("validate", help="check rule files of your own")
+    validate.add_argument("paths", metavar="PATH", nargs="+")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
     parser = _parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # argparse's own exit, after --help or a usage error
+        return stop.code if isinstance(stop.code, int) else EXIT_USAGE
     if args.version:
         return _version()
-    if args.command != "check":
-        parser.error("choose a command: check")
+    commands = {"check": _check, "batch": _batch, "timeline": _timeline, "rules": _rules}
+    if args.command not in commands:
+        print(f"{PROG}: error: choose a command: {', '.join(commands)} (see --help)", file=sys.stderr)
+        return EXIT_USAGE
     try:
-        return _check(args)
+        return commands[args.command](args)
     except (EquivalenceError, ValueError) as error:
         print(f"{PROG}: error: {error}", file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:
+        # The reader went away (`| head`): stop quietly, and keep Python from complaining at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_USAGE
 
 
-def _check(args: argparse.Namespace) -> int:
-    diploma = Diploma(
+def _diploma(args: argparse.Namespace) -> Diploma:
+    return Diploma(
         awarded_by=args.awarded_by,
         degree=args.degree,
         awarded_on=args.awarded_on,
         accredited=parse_flag(args.accredited, field="--accredited"),
         arts=args.arts,
     )
+
+
+def _check(args: argparse.Namespace) -> int:
     on = args.on if args.on is not None else date.today()
-    decision = check_equivalence(diploma, target=args.target, on=on)
+    decision = check_equivalence(_diploma(args), target=args.target, on=on)
     if args.json:
         print(json.dumps(decision.to_dict(), ensure_ascii=False, indent=2))
-    else:
-        print(decision.explain(lang=args.lang))
-        if args.on is None:
-            note = (
-                "(--on niet opgegeven: beoordeeld op vandaag"
-                if args.lang == "nl"
-                else "(--on not given: assessed as of today"
-            )
-            print(f"{note}, {decision.on.isoformat()})")
+        return EXIT_OK
+    print(decision.explain(lang=args.lang))
+    if args.on is None:
+        note = (
+            "--on niet opgegeven: beoordeeld op vandaag"
+            if args.lang == "nl"
+            else "--on not given: assessed as of today"
+        )
+        print(f"({note}, {decision.on.isoformat()})")
     return EXIT_OK
+
+
+def _batch(args: argparse.Namespace) -> int:
+    from nvao_equivalence._batch import BatchError, BatchOptions, run_batch
+    from nvao_equivalence._dates import parse_date
+    from nvao_equivalence._vocabulary import canonical_jurisdiction
+
+    today = args.on is None
+    on = date.today() if today else parse_date(args.on, field="--on")
+    target = canonical_jurisdiction(args.target) if args.target else None
+    options = BatchOptions(
+        on=on,
+        target=target,
+        lang=args.lang,
+        output_format=args.output_format,
+        input_format=args.input_format,
+        delimiter=args.delimiter,
+    )
+    show_progress = not args.quiet and sys.stderr.isatty()
+    bar = _ProgressBar() if show_progress else None
+    try:
+        tally = run_batch(args.input, args.output, options, progress=bar.update if bar else None)
+    except BatchError as error:
+        print(f"{PROG}: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    finally:
+        if bar is not None:
+            bar.close()
+    if not args.quiet:
+        when = f"{on.isoformat()}{' (today)' if today else ''}"
+        print(f"{PROG} batch: {tally.line()}; rows without 'on' assessed on {when}", file=sys.stderr)
+    return EXIT_ROW_ERRORS if tally.errors else EXIT_OK
+
+
+class _ProgressBar:
+    """A tqdm bar on stderr: rows done, rows/s, errors so far. tqdm is imported only for a terminal."""
+
+    def __init__(self) -> None:
+        from tqdm import tqdm
+
+        self._bar: Any = tqdm(file=sys.stderr, unit=" rows", mininterval=0.5, dynamic_ncols=True)
+        self._shown_errors = 0
+
+    def update(self, tally: Any) -> None:
+        self._bar.update(1)
+        if tally.errors != self._shown_errors:
+            self._shown_errors = tally.errors
+            self._bar.set_postfix(errors=tally.errors, refresh=False)
+
+    def close(self) -> None:
+        self._bar.close()
+
+
+def _timeline(args: argparse.Namespace) -> int:
+    periods = timeline(_diploma(args), target=args.target)
+    if args.json:
+        data = [
+            {
+                "start": period.start.isoformat(),
+                "end": period.end.isoformat() if period.end else None,
+                "outcome": period.outcome.value,
+                "equivalent_to": [degree.value for degree in period.equivalent_to],
+                "rules": list(period.rules),
+            }
+            for period in periods
+        ]
+        print(json.dumps(data, indent=2))
+        return EXIT_OK
+    rows = [("from", "until", "outcome", "comparable degree", "rule")]
+    rows += [
+        (
+            period.start.isoformat(),
+            period.end.isoformat() if period.end else "-",
+            period.outcome.value,
+            ", ".join(period.equivalent_to) or "-",
+            ", ".join(period.rules) or "-",
+        )
+        for period in periods
+    ]
+    _table(rows)
+    return EXIT_OK
+
+
+def _rules(args: argparse.Namespace) -> int:
+    from nvao_equivalence import _rules_view
+    from nvao_equivalence._ruleset import RuleSet, default_rules
+
+    if args.action == "validate":
+        problems = RuleSet.validate(*args.paths)
+        for problem in problems:
+            print(problem)
+        if problems:
+            print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found", file=sys.stderr)
+            return EXIT_ROW_ERRORS
+        print(f"{', '.join(args.paths)}: ok")
+        return EXIT_OK
+    rules = default_rules()
+    if args.action == "show":
+        try:
+            rule = rules.rule(args.rule_id)
+        except KeyError:
+            valid = ", ".join(rule.id for rule in rules.rules)
+            print(f"{PROG}: error: no rule {args.rule_id!r}; valid: {valid}", file=sys.stderr)
+            return EXIT_USAGE
+        print(json.dumps(_rules_view.rule_dict(rule, rules), indent=2, ensure_ascii=False) if args.json else
+              _rules_view.rule_text(rule, rules))  # fmt: skip
+        return EXIT_OK
+    if getattr(args, "json", False):
+        print(json.dumps([_rules_view.rule_dict(rule, rules) for rule in rules.rules], indent=2, ensure_ascii=False))
+        return EXIT_OK
+    _table(_rules_view.rule_rows(rules))
+    return EXIT_OK
+
+
+def _table(rows: Sequence[Sequence[str]]) -> None:
+    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
+    for row in rows:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
 
 
 def _version() -> int:

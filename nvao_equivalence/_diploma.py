@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
@@ -81,6 +81,13 @@ class Accreditation:
         return in_period(day, self.valid_from, self.valid_until)
 
 
+def _degree_name(value: object) -> Degree:
+    # A degree name means something only in its awarding system: the validator
+    # below resolves it once awarded_by is known. Until then it is the caller's
+    # text; this converter only lets the constructor accept text.
+    return cast(Degree, value)
+
+
 def _accreditations(value: object) -> tuple[Accreditation, ...]:
     if not isinstance(value, (tuple, list)) or not all(isinstance(item, Accreditation) for item in value):
         raise InvalidDiplomaError(f"accreditations: {value!r} is not valid; valid: a tuple of Accreditation")
@@ -123,7 +130,7 @@ class Diploma:
     """
 
     awarded_by: str = attrs.field(converter=_jurisdiction)
-    degree: Degree = attrs.field()
+    degree: Degree = attrs.field(converter=_degree_name)
     awarded_on: date = attrs.field(converter=_awarded_on)
     # What the caller stated; the public `accredited` below is derived from it and the accreditations.
     # Kept apart so that attrs.evolve (which passes the stated value on) derives it again.

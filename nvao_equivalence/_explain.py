@@ -139,7 +139,7 @@ def explain(decision: Decision, lang: str) -> str:
 
 
 def summary(decision: Decision, lang: str) -> str:
-    """One line: the outcome, the comparable degrees, the deciding rules, why, where to go; see :meth:`Decision.summary`."""
+    """One line: outcome, comparable degrees, deciding rules, why, where to go; see :meth:`Decision.summary`."""
     say = _phrases(lang)
     parts = [say[decision.outcome][0].upper() + say[decision.outcome][1:] + "."]
     if decision.equivalent_to:

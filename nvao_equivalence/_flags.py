@@ -1,0 +1,25 @@
+"""Yes/no answers as admission files and command lines write them."""
+
+from __future__ import annotations
+
+__all__ = ["parse_flag"]
+
+_FLAGS = {
+    "yes": True, "y": True, "ja": True, "j": True, "true": True, "1": True,
+    "no": False, "n": False, "nee": False, "false": False, "0": False,
+    "": None, "unknown": None, "onbekend": None, "?": None,
+}  # fmt: skip
+
+
+def parse_flag(text: str, *, field: str) -> bool | None:
+    """Read yes/no/ja/nee/true/false/1/0 (any case); empty or ``unknown`` is ``None``.
+
+    >>> parse_flag("Ja", field="accredited"), parse_flag("", field="accredited")
+    (True, None)
+    """
+    key = text.strip().lower()
+    if key not in _FLAGS:
+        raise ValueError(
+            f"{field}: {text!r} is not valid; valid: yes, no, ja, nee, true, false, 1, 0, or empty/unknown"
+        )
+    return _FLAGS[key]

@@ -1,0 +1,117 @@
+"""`nvao-equivalence timeline` and `nvao-equivalence rules`, through the command line's entry point."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from nvao_equivalence._cli import main
+
+RULE_FILE = Path(__file__).parent.parent / "rules" / "nvao-treaty.toml"
+MASTER_2003 = ["--awarded-by", "VL", "--degree", "master", "--awarded-on", "2003-06-30", "--accredited", "yes"]
+
+
+def run(args, capsys):
+    code = main(args)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_timeline_table(capsys):
+    code, out, err = run(["timeline", *MASTER_2003, "--target", "NL"], capsys)
+    assert (code, err) == (0, "")
+    assert out == (
+        "from        until       outcome               comparable degree      rule\n"
+        "2003-06-30  2005-02-01  not-recognised        -                      -\n"
+        "2005-02-01  2014-04-01  admission-equivalent  hbo-master, wo-master  R2003\n"
+        "2014-04-01  -           equivalent            hbo-master, wo-master  R2014\n"
+    )
+
+
+def test_timeline_json(capsys):
+    code, out, _ = run(["timeline", *MASTER_2003, "--target", "NL", "--json"], capsys)
+    assert code == 0
+    assert json.loads(out)[1] == {
+        "start": "2005-02-01",
+        "end": "2014-04-01",
+        "outcome": "admission-equivalent",
+        "equivalent_to": ["hbo-master", "wo-master"],
+        "rules": ["R2003"],
+    }
+
+
+def test_timeline_bad_input(capsys):
+    code, out, err = run(["timeline", *MASTER_2003, "--target", "BE"], capsys)
+    assert (code, out) == (2, "")
+    assert err.startswith("nvao-equivalence: error: target: 'BE' is ambiguous")
+
+
+def test_rules_list(capsys):
+    expected = (
+        "rule   in force from  until (excl.)  effect                citation\n"
+        "R2003  2005-02-01     2014-04-01     admission-equivalent  NVAO treaty, Art. 11(1) (Trb. 2003, 167)\n"
+        "R2014  2014-04-01     -              equivalent            "
+        "Protocol to the NVAO treaty, Art. 11(1)-(2), as amended (Trb. 2013, 35)\n"
+    )
+    assert run(["rules", "list"], capsys) == (0, expected, "")
+    assert run(["rules"], capsys) == (0, expected, "")
+
+
+def test_rules_list_json(capsys):
+    code, out, _ = run(["rules", "list", "--json"], capsys)
+    rules = json.loads(out)
+    assert code == 0
+    assert [(rule["id"], rule["in_force"]) for rule in rules] == [
+        ("R2003", {"from": "2005-02-01", "until": "2014-04-01"}),
+        ("R2014", {"from": "2014-04-01", "until": None}),
+    ]
+
+
+def test_rules_show(capsys):
+    code, out, _ = run(["rules", "show", "R2003"], capsys)
+    lines = out.splitlines()
+    assert code == 0
+    assert lines[0] == "R2003: NVAO treaty / NVAO-verdrag, Art. 11(1)"
+    assert "In force (assessment date): from 2005-02-01 until 2014-04-01 (exclusive)" in lines
+    assert "Effect: admission-equivalent" in lines
+    assert "  VL academic-bachelor (arts) -> wo-bachelor, hbo-bachelor  [Art. 11(1)(b) and 11(2)]" in lines
+    assert any(line.startswith("Article text (verbatim, nl); source: Art. 11, oorspronkelijke tekst") for line in lines)
+    assert any(line.startswith("  - [admission-only] en: Under the original text") for line in lines)
+    assert any(line.startswith("    nl: Onder de oorspronkelijke tekst") for line in lines)
+    assert any(line.startswith("  - [r2003-short-cycle] (not-covered) en:") for line in lines)
+
+
+def test_rules_show_unknown_rule(capsys):
+    assert run(["rules", "show", "R1999"], capsys) == (
+        2,
+        "",
+        "nvao-equivalence: error: no rule 'R1999'; valid: R2003, R2014\n",
+    )
+
+
+def test_rules_validate(tmp_path, capsys):
+    assert run(["rules", "validate", str(RULE_FILE)], capsys) == (0, f"{RULE_FILE}: ok\n", "")
+    broken = tmp_path / "broken.toml"
+    text = RULE_FILE.read_text(encoding="utf-8")
+    broken.write_text(text.replace('effect = "equivalent"', 'effect = "equal"').replace('article = "Art. 11(1)"\n', ""))
+    code, out, err = run(["rules", "validate", str(broken)], capsys)
+    assert code == 1
+    assert out.splitlines() == [
+        f"{broken}, rule 'R2003', key 'rules[0].article': required key is missing",
+        f"{broken}, rule 'R2014', key 'rules[1].effect': 'equal' is not one of: equivalent, admission-equivalent",
+    ]
+    assert err == "2 problems found\n"
+
+
+def test_version(capsys):
+    code, out, _ = run(["--version"], capsys)
+    assert code == 0
+    assert out.startswith("nvao-equivalence 0.1.0; rules: nvao-treaty 1.0.0; sha256 ")
+
+
+def test_no_command(capsys):
+    assert run([], capsys) == (
+        2,
+        "",
+        "nvao-equivalence: error: choose a command: check, batch, timeline, rules (see --help)\n",
+    )
