@@ -28,6 +28,7 @@ from nvao_equivalence._rules import (
     Source,
     Text,
 )
+from nvao_equivalence._schema import keys
 from nvao_equivalence._vocabulary import Degree, canonical_degree, canonical_jurisdiction
 from nvao_equivalence.exceptions import RuleDataError
 
@@ -95,7 +96,7 @@ class _Reader:
 
     def text(self, key: str) -> Text:
         table = self.sub(key, self.get(key, dict))
-        table.only("nl", "en")
+        table.only(*keys("localized"))
         return Text(nl=table.get("nl", str), en=table.get("en", str))
 
     def choice(self, key: str, valid: tuple[str, ...] | dict[str, Any]) -> str:
@@ -158,7 +159,7 @@ def parse_file(
         ]
 
     top = _Reader(path, data)
-    _attempt(problems, top.only, *_TOP_KEYS)
+    _attempt(problems, top.only, *keys("file"))
     _attempt(problems, _check_format, top)
     instruments = {**known_instruments}
 
@@ -201,21 +202,6 @@ def parse_file(
     )
 
 
-_TOP_KEYS = (
-    "format",
-    "id",
-    "pack",
-    "version",
-    "title",
-    "instruments",
-    "rules",
-    "comparable",
-    "readings",
-    "caveats",
-    "referrals",
-)
-
-
 def _attempt(problems: list[RuleDataError] | None, step: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
     """Run one validation step: raise its RuleDataError, or record it in ``problems`` and return None."""
     try:
@@ -245,7 +231,7 @@ def _declared_ids(data: dict[str, Any], key: str) -> set[str]:
 
 
 def _instrument(reader: _Reader, known: dict[str, Instrument]) -> Instrument:
-    reader.only("id", "title", "short", "signed", "in_force", "parties", "publications", "sources", "amends")
+    reader.only(*keys("instruments"))
     identifier = reader.get("id", str)
     if identifier in known:
         raise reader.fail("id", f"instrument {identifier!r} is defined twice")
@@ -257,7 +243,7 @@ def _instrument(reader: _Reader, known: dict[str, Instrument]) -> Instrument:
     sources = []
     for index, table in enumerate(reader.get("sources", list)):
         source = reader.sub(f"sources[{index}]", table)
-        source.only("title", "url")
+        source.only(*keys("sources"))
         sources.append(Source(title=source.get("title", str), url=source.get("url", str, default=None)))
     return Instrument(
         id=identifier,
@@ -277,7 +263,7 @@ def _tables(top: _Reader) -> dict[str, list[_Reader]]:
     tables: dict[str, list[_Reader]] = {}
     for index, table in enumerate(top.get("comparable", list, default=[])):
         row = top.sub(f"comparable[{index}]", table)
-        row.only("table", "from", "degrees", "arts", "to", "basis")
+        row.only(*keys("comparable"))
         tables.setdefault(row.get("table", str), []).append(row)
     return tables
 
@@ -303,15 +289,12 @@ def _rule(
     tables: dict[str, list[_Reader]],
     caveat_ids: set[str],
 ) -> Rule:
-    reader.only(
-        "id", "instrument", "article", "in_force", "parties", "covers", "requires", "effect", "comparable",
-        "caveats", "summary", "text",
-    )  # fmt: skip
+    reader.only(*keys("rules"))
     identifier = reader.get("id", str)
     instrument_id = reader.choice("instrument", instruments)
     instrument = instruments[instrument_id]
     period = reader.sub("in_force", reader.get("in_force", dict))
-    period.only("from", "until")
+    period.only(*keys("in_force"))
     in_force = InForce(period.get("from", date), period.get("until", date, default=None))
     if in_force.valid_until is not None and in_force.valid_until <= in_force.valid_from:
         raise period.fail(
@@ -353,7 +336,7 @@ def _rule(
                 "caveats", f"{caveat!r} is not a caveat of this file; known: {', '.join(sorted(caveat_ids))}"
             )
     text = reader.sub("text", reader.get("text", dict))
-    text.only("lang", "status", "source", "body")
+    text.only(*keys("text"))
     article_text = ArticleText(
         lang=text.choice("lang", ("nl", "en")),
         status=text.choice("status", TEXT_STATUS),
@@ -389,7 +372,7 @@ def _rule(
 
 
 def _reading(reader: _Reader, rule_ids: set[str]) -> Reading:
-    reader.only("id", "rules", "when", "degrees", "text")
+    reader.only(*keys("readings"))
     rules = reader.strings("rules")
     for rule in rules:
         if rule not in rule_ids:
@@ -404,7 +387,7 @@ def _reading(reader: _Reader, rule_ids: set[str]) -> Reading:
 
 
 def _caveat(reader: _Reader) -> Caveat:
-    reader.only("id", "basis", "text", "target_degrees")
+    reader.only(*keys("caveats"))
     return Caveat(
         id=reader.get("id", str),
         basis=reader.get("basis", str),
@@ -414,7 +397,7 @@ def _caveat(reader: _Reader) -> Caveat:
 
 
 def _referral(reader: _Reader) -> Referral:
-    reader.only("target", "name", "url", "text")
+    reader.only(*keys("referrals"))
     return Referral(
         target=reader.jurisdiction("target", reader.get("target", str)),
         name=reader.get("name", str),
