@@ -1,0 +1,209 @@
+"""Documentation generated from the rule files, so that the docs and the rules cannot drift.
+
+At the start of a Sphinx build, this writes Markdown tables (instruments, rules, comparable degrees, readings,
+caveats, the rule-file schema) and an SVG timeline figure into ``docs/_generated/``; the pages include them. The
+tests call the same functions.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from nvao_equivalence import Diploma, Outcome, RuleSet, timeline
+from nvao_equivalence._outcome import EFFECTS, FACTS
+from nvao_equivalence._schema import SCHEMA
+from nvao_equivalence._vocabulary import degree_label, degrees_of
+
+GENERATED = Path(__file__).parent.parent / "_generated"
+
+_WORDS = {
+    "en": {
+        "party": "From", "instrument": "Instrument", "signed": "Signed", "in_force": "In force", "publications": "Publication",
+        "source": "Text", "rule": "Rule", "article": "Article", "from": "In force from", "until": "until (exclusive)",
+        "effect": "Effect", "covers": "Covers", "requires": "Requires", "status": "Article text",
+        "degree": "Degree", "arts": "Arts?", "to": "Comparable in the target", "basis": "Basis", "either": "either",
+        "yes": "yes", "no": "no", "open": "—", "reading": "Reading", "applies": "Applies to", "when": "Decides when",
+        "caveat": "Caveat", "covered": "the rule covers the degree", "not-covered": "the rule does not cover the degree",
+        "awarded-before-in-force": "the diploma was awarded before the rule came into force", "all": "all degrees",
+    },
+    "nl": {
+        "party": "Van", "instrument": "Instrument", "signed": "Ondertekend", "in_force": "In werking", "publications": "Publicatie",
+        "source": "Tekst", "rule": "Regel", "article": "Artikel", "from": "Van kracht vanaf",
+        "until": "tot (niet inbegrepen)", "effect": "Gevolg", "covers": "Geldt voor", "requires": "Vereist",
+        "status": "Artikeltekst", "degree": "Graad", "arts": "Kunst?", "to": "Overeenkomstig in het doel",
+        "basis": "Grond", "either": "beide", "yes": "ja", "no": "nee", "open": "—", "reading": "Lezing",
+        "applies": "Geldt voor", "when": "Beslist wanneer", "caveat": "Voorbehoud",
+        "covered": "de regel geldt voor de graad", "not-covered": "de regel geldt niet voor de graad",
+        "awarded-before-in-force": "het diploma werd uitgereikt voor de regel in werking trad", "all": "alle graden",
+    },
+}  # fmt: skip
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|").replace("\n", " ")
+
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(cell(value) for value in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def instruments(rules: RuleSet, lang: str) -> str:
+    """The instruments with their dates, publications and sources."""
+    say = _WORDS[lang]
+    rows = []
+    for item in rules.instruments:
+        sources = "; ".join(f"[{s.title}]({s.url})" if s.url else s.title for s in item.sources)
+        rows.append([
+            f"{item.short.in_(lang)} (`{item.id}`): {item.title.in_(lang)}", item.signed,
+            item.in_force.isoformat(), "; ".join(item.publications), sources,
+        ])  # fmt: skip
+    return _table([say["instrument"], say["signed"], say["in_force"], say["publications"], say["source"]], rows)
+
+
+def rule_table(rules: RuleSet, lang: str) -> str:
+    """The rules: in-force period, coverage, condition, effect, article text status."""
+    say = _WORDS[lang]
+    rows = []
+    for rule in rules.rules:
+        until = rule.in_force.valid_until.isoformat() if rule.in_force.valid_until else say["open"]
+        covers = "; ".join(
+            f"{party}: " + ", ".join(degree.value for p, degree in rule.covers if p == party) for party in rule.parties
+        )
+        rows.append([
+            f"`{rule.id}`", f"{rule.article} ({rule.citation.publication})", rule.in_force.valid_from.isoformat(),
+            until, covers, ", ".join(rule.requires), f"`{rule.effect}`", rule.text.status,
+        ])  # fmt: skip
+    header = ["rule", "article", "from", "until", "covers", "requires", "effect", "status"]
+    return _table([say[key] for key in header], rows)
+
+
+def comparable_table(rules: RuleSet, lang: str) -> str:
+    """The comparable-degree table(s) the rules use, each row with its basis."""
+    say = _WORDS[lang]
+    seen, rows = set(), []
+    for rule in rules.rules:
+        for row in rule.comparable:
+            key = (row.source, row.degrees, row.arts, row.to)
+            if key in seen:
+                continue
+            seen.add(key)
+            arts = {None: say["either"], True: say["yes"], False: say["no"]}[row.arts]
+            degrees = ", ".join(f"{d.value} ({degree_label(d, lang)})" for d in row.degrees)
+            to = ", ".join(f"{row.target} {d.value}" for d in row.to)
+            rows.append([row.source, degrees, arts, to, row.basis])
+    return _table([say["party"], say["degree"], say["arts"], say["to"], say["basis"]], rows)
+
+
+def readings(rules: RuleSet, lang: str) -> str:
+    """Every reading of the library, with the rules it shapes, when it decides, and its text (with reason)."""
+    say = _WORDS[lang]
+    rows = []
+    for reading in rules.readings:
+        about = ", ".join(f"{party} {degree.value}" for party, degree in reading.degrees) or say["all"]
+        rows.append([f"`{reading.id}`", ", ".join(reading.rules) + f"; {about}", say[reading.when], reading.text.in_(lang)])
+    return _table([say["reading"], say["applies"], say["when"], ""], rows)
+
+
+def caveats(rules: RuleSet, lang: str) -> str:
+    say = _WORDS[lang]
+    rows = [[f"`{caveat.id}`", caveat.text.in_(lang), caveat.basis] for caveat in rules.caveats]
+    return _table([say["caveat"], "", say["basis"]], rows)
+
+
+def schema() -> str:
+    """The rule-file schema, from the table the loader validates against."""
+    parts = []
+    for table, entries in SCHEMA.items():
+        rows = [[f"`{key}`", "required" if required else "optional", text] for key, (required, text) in entries.items()]
+        parts.append(f"### `{table}`\n\n" + _table(["key", "", "meaning"], rows))
+    vocabulary = [
+        f"- effects: {', '.join(f'`{name}`' for name in EFFECTS)}",
+        f"- facts a rule may require: {', '.join(f'`{name}`' for name in FACTS)}",
+        "- reading `when`: `covered`, `not-covered`, `awarded-before-in-force`",
+        "- text `status`: `verbatim`, `paraphrase`",
+    ]
+    return "\n".join(parts) + "\n### Vocabulary the engine understands\n\n" + "\n".join(vocabulary) + "\n"
+
+
+# --- the timeline figure ---------------------------------------------------------------------------------------------
+
+_COLOURS = {
+    Outcome.EQUIVALENT: "#2e7d32",
+    Outcome.ADMISSION_EQUIVALENT: "#9ccc65",
+    Outcome.NOT_RECOGNISED: "#e57373",
+    Outcome.UNDETERMINED: "#bdbdbd",
+    Outcome.NOT_APPLICABLE: "#eeeeee",
+}
+_START, _END = date(2003, 1, 1), date(2027, 1, 1)
+
+
+def timeline_svg(rules: RuleSet) -> str:
+    """For each degree and direction, the outcome by assessment date, for an accredited diploma awarded 2003-06-30."""
+    rows: list[tuple[str, Any]] = []
+    for source, target in (("NL", "VL"), ("VL", "NL")):
+        for degree in degrees_of(source):
+            diploma = Diploma(awarded_by=source, degree=degree, awarded_on=date(2003, 6, 30), accredited=True)
+            rows.append((f"{source} {degree.value} → {target}", timeline(diploma, target=target, rules=rules)))
+    left, width, height, top = 250, 600, 22, 30
+    span = (_END - _START).days
+
+    def x(day: date) -> float:
+        return left + width * (min(max(day, _START), _END) - _START).days / span
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{left + width + 20}" '
+        f'height="{top + height * len(rows) + 70}" font-family="sans-serif" font-size="12">',
+        "<title>Outcome by assessment date, per degree and direction</title>",
+    ]
+    for index, (label, periods) in enumerate(rows):
+        y = top + index * height
+        parts.append(f'<text x="{left - 8}" y="{y + 15}" text-anchor="end">{label}</text>')
+        for period in periods:
+            end = period.end or _END
+            parts.append(
+                f'<rect x="{x(period.start):.1f}" y="{y + 2}" width="{x(end) - x(period.start):.1f}" '
+                f'height="{height - 4}" fill="{_COLOURS[period.outcome]}"><title>{period.outcome.value} from '
+                f"{period.start.isoformat()}{' (' + ', '.join(period.equivalent_to) + ')' if period.equivalent_to else ''}"
+                "</title></rect>"
+            )
+    axis = top + height * len(rows) + 4
+    for year in range(_START.year, _END.year + 1, 4):
+        parts.append(f'<text x="{x(date(year, 1, 1)):.1f}" y="{axis + 12}" text-anchor="middle">{year}</text>')
+    for boundary in rules.boundaries("NL", "VL"):
+        parts.append(
+            f'<line x1="{x(boundary):.1f}" y1="{top - 4}" x2="{x(boundary):.1f}" y2="{axis}" stroke="#333" '
+            f'stroke-dasharray="3,3"/><text x="{x(boundary):.1f}" y="{top - 8}" text-anchor="middle">'
+            f"{boundary.isoformat()}</text>"
+        )
+    legend_y, legend_x = axis + 32, 20
+    for outcome, colour in _COLOURS.items():
+        parts.append(f'<rect x="{legend_x}" y="{legend_y}" width="12" height="12" fill="{colour}" stroke="#999"/>')
+        parts.append(f'<text x="{legend_x + 16}" y="{legend_y + 11}">{outcome.value}</text>')
+        legend_x += 16 + 7 * len(outcome.value) + 24
+    parts.append("</svg>")
+    return "\n".join(parts) + "\n"
+
+
+def write_all(rules: RuleSet | None = None) -> None:
+    """Write every generated file into docs/_generated/."""
+    rules = rules or RuleSet.load("all")
+    GENERATED.mkdir(exist_ok=True)
+    files = {"schema.md": schema(), "timeline.svg": timeline_svg(rules)}
+    for lang in ("en", "nl"):
+        files[f"instruments.{lang}.md"] = instruments(rules, lang)
+        files[f"rules.{lang}.md"] = rule_table(rules, lang)
+        files[f"comparable.{lang}.md"] = comparable_table(rules, lang)
+        files[f"readings.{lang}.md"] = readings(rules, lang)
+        files[f"caveats.{lang}.md"] = caveats(rules, lang)
+    for name, content in files.items():
+        path = GENERATED / name
+        if not path.exists() or path.read_text(encoding="utf-8") != content:
+            path.write_text(content, encoding="utf-8")
+
+
+def setup(app: Any) -> dict[str, Any]:
+    app.connect("builder-inited", lambda app: write_all())
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
