@@ -7,7 +7,7 @@ sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 project = "nvao-equivalence"
 author = "The nvao-equivalence developers"
-copyright = "the nvao-equivalence developers"  # noqa: A001 - Sphinx's name
+copyright = "the nvao-equivalence developers"
 
 extensions = [
     "myst_parser",

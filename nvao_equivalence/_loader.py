@@ -20,6 +20,7 @@ from nvao_equivalence._rules import (
     Caveat,
     Citation,
     ComparableRow,
+    Implication,
     InForce,
     Instrument,
     Reading,
@@ -36,7 +37,7 @@ __all__ = ["FORMAT", "LoadedFile", "parse_file"]
 
 FORMAT = "nvao-equivalence/rules/1"
 T = TypeVar("T")
-READING_WHEN = ("covered", "not-covered", "awarded-before-in-force")
+READING_WHEN = ("covered", "not-covered", "awarded-before-in-force", "implied")
 TEXT_STATUS = ("verbatim", "paraphrase")
 
 
@@ -53,6 +54,7 @@ class LoadedFile:
     readings: tuple[Reading, ...]
     caveats: tuple[Caveat, ...]
     referrals: tuple[Referral, ...]
+    implications: tuple[Implication, ...]
 
 
 @attrs.define
@@ -187,6 +189,8 @@ def parse_file(
     rule_ids = _declared_ids(data, "rules")
     readings = each("readings", lambda reader: _reading(reader, rule_ids))
     referrals = each("referrals", _referral)
+    reading_rules = {reading.id: reading.rules for reading in readings}
+    implications = each("implications", lambda reader: _implication(reader, reading_rules))
     header = _attempt(problems, _header, top)
     identifier, pack, version, title = header or ("?", "?", "?", Text("?", "?"))
     return LoadedFile(
@@ -199,6 +203,7 @@ def parse_file(
         readings=tuple(readings),
         caveats=tuple(caveats),
         referrals=tuple(referrals),
+        implications=tuple(implications),
     )
 
 
@@ -305,10 +310,8 @@ def _rule(
             "from", f"precedes the entry into force of {instrument.id} ({instrument.in_force.isoformat()})"
         )
     parties = tuple(reader.jurisdiction("parties", party) for party in reader.strings("parties"))
-    if len(set(parties)) != 2:
-        raise reader.fail(
-            "parties", f"a rule with a comparable-degree table needs exactly two parties, found {parties!r}"
-        )
+    if len(set(parties)) < 2:
+        raise reader.fail("parties", f"a rule needs at least two parties, found {parties!r}")
     covers = reader.degree_map("covers")
     for jurisdiction, _ in covers:
         if jurisdiction not in parties:
@@ -317,18 +320,10 @@ def _rule(
     for fact in requires:
         if fact not in FACTS:
             raise reader.fail("requires", f"{fact!r} is not a condition the engine knows; valid: {', '.join(FACTS)}")
-    table_name = reader.choice("comparable", tables)
-    # A row's errors name the rule using it, since its target is that rule's other party.
-    comparable = tuple(_comparable_row(attrs.evolve(row, rule_id=identifier), parties) for row in tables[table_name])
-    for jurisdiction, degree in covers:
-        for arts in (False, True):
-            found = [row for row in comparable if row.matches(jurisdiction, degree, arts)]
-            if len(found) != 1:
-                raise reader.fail(
-                    "comparable",
-                    f"table {table_name!r} has {len(found)} rows for {jurisdiction} {degree.value} "
-                    f"with arts={arts}; each covered degree needs exactly one",
-                )
+    effect = reader.choice("effect", EFFECTS)
+    comparable = _rule_table(reader, identifier, parties, covers, tables) if EFFECTS[effect].names_degrees else ()
+    if not EFFECTS[effect].names_degrees and "comparable" in reader.table:
+        raise reader.fail("comparable", f"effect {effect!r} names no comparable degrees; remove the table")
     caveats = reader.strings("caveats", default=[])
     for caveat in caveats:
         if caveat not in caveat_ids:
@@ -353,7 +348,7 @@ def _rule(
         parties=parties,
         covers=covers,
         requires=requires,
-        effect=reader.choice("effect", EFFECTS),
+        effect=effect,
         comparable=comparable,
         caveats=caveats,
         summary=reader.text("summary"),
@@ -368,7 +363,58 @@ def _rule(
             text_source=article_text.source,
         ),
         path=reader.path,
+        directions=_directions(reader, parties),
     )
+
+
+def _rule_table(
+    reader: _Reader,
+    identifier: str,
+    parties: tuple[str, ...],
+    covers: tuple[tuple[str, Degree], ...],
+    tables: dict[str, list[_Reader]],
+) -> tuple[ComparableRow, ...]:
+    """The comparable-degree rows of a rule that names degrees: exactly one row per covered degree and arts value."""
+    if len(set(parties)) != 2:
+        raise reader.fail(
+            "parties", f"a rule with a comparable-degree table needs exactly two parties, found {parties!r}"
+        )
+    table_name = reader.choice("comparable", tables)
+    # A row's errors name the rule using it, since its target is that rule's other party.
+    comparable = tuple(_comparable_row(attrs.evolve(row, rule_id=identifier), parties) for row in tables[table_name])
+    for jurisdiction, degree in covers:
+        for arts in (False, True):
+            found = [row for row in comparable if row.matches(jurisdiction, degree, arts)]
+            if len(found) != 1:
+                raise reader.fail(
+                    "comparable",
+                    f"table {table_name!r} has {len(found)} rows for {jurisdiction} {degree.value} "
+                    f"with arts={arts}; each covered degree needs exactly one",
+                )
+    return comparable
+
+
+def _directions(reader: _Reader, parties: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """The (awarding, target) pairs a rule applies in: as listed, or every ordered pair of its parties."""
+    if "directions" not in reader.table:
+        return tuple((source, target) for source in parties for target in parties if source != target)
+    pairs = []
+    for pair in reader.get("directions", list):
+        if not (isinstance(pair, list) and len(pair) == 2 and all(party in parties for party in pair)):
+            raise reader.fail("directions", f"{pair!r} is not a pair of the rule's parties ({', '.join(parties)})")
+        if pair[0] == pair[1]:
+            raise reader.fail("directions", f"{pair!r} names the same party twice")
+        pairs.append((pair[0], pair[1]))
+    return tuple(pairs)
+
+
+def _implication(reader: _Reader, reading_rules: dict[str, tuple[str, ...]]) -> Implication:
+    reader.only(*keys("implications"))
+    fact, implied_by = reader.choice("fact", FACTS), reader.choice("implied_by", FACTS)
+    if fact == implied_by:
+        raise reader.fail("implied_by", "a fact cannot imply itself")
+    reading = reader.choice("reading", reading_rules)
+    return Implication(fact=fact, implied_by=implied_by, reading=reading, rules=reading_rules[reading])
 
 
 def _reading(reader: _Reader, rule_ids: set[str]) -> Reading:

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from nvao_equivalence._diploma import Diploma
 
-__all__ = ["EFFECTS", "FACTS", "Outcome"]
+__all__ = ["EFFECTS", "FACTS", "Effect", "Outcome"]
 
 
 class Outcome(enum.StrEnum):
     """What a decision says about a diploma.
 
     - ``equivalent``: deemed equivalent to the comparable degree(s) of the target system.
+    - ``level-equivalent``: recognised at the EQF level of the degree, not as a named comparable degree.
     - ``admission-equivalent``: equivalent only for admission to further study.
     - ``not-recognised``: the rules in force do not grant anything; individual assessment may.
     - ``undetermined``: a fact the rules need is unknown, and its value would change the outcome.
@@ -23,20 +24,32 @@ class Outcome(enum.StrEnum):
     """
 
     EQUIVALENT = "equivalent"
+    LEVEL_EQUIVALENT = "level-equivalent"
     ADMISSION_EQUIVALENT = "admission-equivalent"
     NOT_RECOGNISED = "not-recognised"
     UNDETERMINED = "undetermined"
     NOT_APPLICABLE = "not-applicable"
 
 
-# An effect a rule may grant, with its strength: the strongest granted effect
-# decides (FACTS.md §2, "strongest effect wins").
-EFFECTS: dict[str, tuple[int, Outcome]] = {
-    "equivalent": (3, Outcome.EQUIVALENT),
-    "admission-equivalent": (1, Outcome.ADMISSION_EQUIVALENT),
+class Effect(NamedTuple):
+    """What a rule may grant: its strength (the strongest granted effect decides), the outcome it gives, and
+    whether it names comparable degrees (and so needs a comparable-degree table)."""
+
+    strength: int
+    outcome: Outcome
+    names_degrees: bool
+
+
+# Precedence: equivalent > level-equivalent > admission-equivalent > not recognised (the legal specification's
+# "strongest effect wins", §2 and §3).
+EFFECTS: dict[str, Effect] = {
+    "equivalent": Effect(3, Outcome.EQUIVALENT, names_degrees=True),
+    "level-equivalent": Effect(2, Outcome.LEVEL_EQUIVALENT, names_degrees=False),
+    "admission-equivalent": Effect(1, Outcome.ADMISSION_EQUIVALENT, names_degrees=True),
 }
 
 # A fact a rule may require, read from the diploma: True, False or None (unknown).
 FACTS: dict[str, Callable[[Diploma], bool | None]] = {
     "accredited": lambda diploma: diploma.accredited,
+    "recognised": lambda diploma: diploma.recognised,
 }

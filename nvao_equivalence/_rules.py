@@ -18,6 +18,7 @@ __all__ = [
     "Caveat",
     "Citation",
     "ComparableRow",
+    "Implication",
     "InForce",
     "Instrument",
     "Reading",
@@ -160,6 +161,19 @@ class Caveat:
 
 
 @attrs.frozen
+class Implication:
+    """A reading that one fact shows another: where ``fact`` is unknown and ``implied_by`` is true, ``fact`` holds.
+
+    It applies to the ``rules`` of its reading.
+    """
+
+    fact: str
+    implied_by: str
+    reading: str
+    rules: tuple[str, ...]
+
+
+@attrs.frozen
 class Referral:
     """Where to go for an individual assessment when the rules do not help."""
 
@@ -174,7 +188,8 @@ class Rule:
     """One rule: in force over a period, it gives an ``effect`` to the degrees it ``covers`` if it ``requires`` holds.
 
     ``covers`` lists ``(jurisdiction, degree)`` pairs of the awarding side;
-    the rule applies between any two of its ``parties``. ``requires`` names
+    the rule applies in its ``directions`` (``(awarding, target)`` pairs: by
+    default every ordered pair of its ``parties``). ``requires`` names
     facts of the diploma that must be true (``"accredited"``). ``comparable``
     is the table giving the comparable degrees in the target system.
     """
@@ -194,9 +209,11 @@ class Rule:
     citation: Citation
     path: str
 
-    def applies_between(self, source: str, target: str) -> bool:
-        return source != target and source in self.parties and target in self.parties
+    directions: tuple[tuple[str, str], ...]
 
-    def comparable_row(self, jurisdiction: str, degree: Degree, arts: bool) -> ComparableRow:
-        """The table row for a covered degree (the loader guarantees exactly one)."""
-        return next(row for row in self.comparable if row.matches(jurisdiction, degree, arts))
+    def applies_between(self, source: str, target: str) -> bool:
+        return (source, target) in self.directions
+
+    def comparable_row(self, jurisdiction: str, degree: Degree, arts: bool) -> ComparableRow | None:
+        """The table row for a covered degree (the loader guarantees exactly one); None for a rule without a table."""
+        return next((row for row in self.comparable if row.matches(jurisdiction, degree, arts)), None)

@@ -12,7 +12,7 @@ from pathlib import Path
 import attrs
 
 from nvao_equivalence._loader import LoadedFile, parse_file
-from nvao_equivalence._rules import Caveat, Instrument, Reading, Referral, Rule
+from nvao_equivalence._rules import Caveat, Implication, Instrument, Reading, Referral, Rule
 from nvao_equivalence.exceptions import InvalidInputError, RuleDataError
 
 __all__ = ["RuleSet", "bundled_rules_dir", "default_rules"]
@@ -44,6 +44,7 @@ class RuleSet:
     readings: tuple[Reading, ...]
     caveats: tuple[Caveat, ...]
     referrals: tuple[Referral, ...]
+    implications: tuple[Implication, ...]
     version: str
     digest: str
     paths: tuple[str, ...]
@@ -99,6 +100,7 @@ class RuleSet:
             readings=tuple(reading for part in loaded for reading in part.readings),
             caveats=tuple(caveat for part in loaded for caveat in part.caveats),
             referrals=tuple(referral for part in loaded for referral in part.referrals),
+            implications=tuple(dict.fromkeys(item for part in loaded for item in part.implications)),
             version=", ".join(f"{part.id} {part.version}" for part in loaded),
             digest=digest.hexdigest(),
             paths=tuple(path for path, _ in files),
@@ -177,27 +179,33 @@ def _read(path: Path) -> tuple[str, bytes]:
         raise RuleDataError(f"cannot read the rule file: {error.strerror}", path=str(path)) from None
 
 
+PACKS_FILE = "packs.toml"
+
+
 @cache
-def _bundled_files() -> dict[str, list[tuple[str, bytes]]]:
+def _bundled_packs() -> dict[str, tuple[str, ...]]:
+    """Pack name -> its rule files, from the bundled manifest (the only file read to choose the packs)."""
     import tomllib
 
-    packs: dict[str, list[tuple[str, bytes]]] = {}
-    for path in sorted(bundled_rules_dir().glob("*.toml")):
-        name, content = _read(path)
-        pack = tomllib.loads(content.decode("utf-8")).get("pack", path.stem)
-        packs.setdefault(str(pack), []).append((name, content))
-    return packs
+    path, content = _read(bundled_rules_dir() / PACKS_FILE)
+    try:
+        packs = tomllib.loads(content.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise RuleDataError(f"not a valid UTF-8 TOML file: {error}", path=path) from None
+    return {str(pack): tuple(files) for pack, files in packs.items()}
 
 
 @cache
 def _load_packs(packs: tuple[str, ...]) -> RuleSet:
-    available = _bundled_files()
+    available = _bundled_packs()
     if "all" in packs:
         packs = tuple(available)
     unknown = [pack for pack in packs if pack not in available]
     if unknown:
         raise InvalidInputError(f"unknown rule pack {unknown[0]!r}; valid: {', '.join([*available, 'all'])}")
-    return RuleSet._build([file for pack in packs for file in available[pack]])
+    # In the manifest's order, whatever order the caller named them in, so that a combination has one digest.
+    chosen = [pack for pack in available if pack in packs]
+    return RuleSet._build([_read(bundled_rules_dir() / name) for pack in chosen for name in available[pack]])
 
 
 def default_rules() -> RuleSet:

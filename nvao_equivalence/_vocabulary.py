@@ -19,6 +19,7 @@ __all__ = [
     "canonical_jurisdiction",
     "degree_label",
     "degrees_of",
+    "eqf_level",
     "jurisdiction_label",
     "specialises",
 ]
@@ -248,6 +249,26 @@ def jurisdiction_label(code: str, lang: str) -> str:
     if names is None:
         return code
     return f"{code} ({names[0] if lang == 'nl' else names[1]})"
+
+
+# The European Qualifications Framework level of each degree type (NLQF and the Flemish qualification structure
+# place them alike): short cycle 5, bachelor 6, master 7, doctorate 8.
+_EQF_LEVELS: dict[Degree, int] = {
+    _D.ASSOCIATE_DEGREE: 5, _D.GRADUAAT: 5, _D.SHORT_CYCLE: 5,
+    _D.HBO_BACHELOR: 6, _D.WO_BACHELOR: 6, _D.PROFESSIONAL_BACHELOR: 6, _D.ACADEMIC_BACHELOR: 6,
+    _D.BACHELOR_AFTER_BACHELOR: 6, _D.BACHELOR: 6,
+    _D.HBO_MASTER: 7, _D.WO_MASTER: 7, _D.MASTER: 7, _D.MASTER_AFTER_MASTER: 7,
+    _D.DOCTORATE: 8,
+}  # fmt: skip
+
+
+def eqf_level(degree: Degree) -> int:
+    """The EQF level of a degree type (5 to 8).
+
+    >>> eqf_level(Degree.GRADUAAT), eqf_level(Degree.MASTER_AFTER_MASTER)
+    (5, 7)
+    """
+    return _EQF_LEVELS[degree]
 
 
 def specialises(degree: Degree) -> Degree | None:

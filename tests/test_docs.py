@@ -74,18 +74,32 @@ def test_every_reading_in_the_rule_data_is_listed_with_its_text(lang):
 
 def test_the_comparable_table_is_generated_from_the_rules():
     table = nvao_docs.comparable_table(ALL_RULES, "en")
-    assert "| NL | hbo-bachelor (bachelor (hbo, higher professional education)) | yes | VL professional-bachelor, " in table
-    assert "| VL | master (master), master-after-master (master-after-master (manama)) | either | NL hbo-master, " in table
+    assert (
+        "| NL | hbo-bachelor (bachelor (hbo, higher professional education)) | yes | VL professional-bachelor, "
+        in table
+    )
+    assert (
+        "| VL | master (master), master-after-master (master-after-master (manama)) | either | NL hbo-master, " in table
+    )
     assert table.count("\n") == 2 + 8  # header, rule, and the eight rows of Art. 11(1)(a)-(c) and (2)
 
 
 def test_the_timeline_figure_has_a_row_per_degree_and_direction():
-    svg = nvao_docs.timeline_svg(ALL_RULES)
+    svg = nvao_docs.timeline_svg(RuleSet.load())
     assert svg.count('text-anchor="end"') == 13  # six Dutch and seven Flemish degrees
-    # Three periods a row (before the treaty, under R2003, under R2014), and five legend swatches.
-    assert svg.count("<rect") == 13 * 3 + 5
+    # Three periods a row (before the treaty, under R2003, under R2014), and six legend swatches.
+    assert svg.count("<rect") == 13 * 3 + 6
     assert ">2005-02-01</text>" in svg
     assert ">2014-04-01</text>" in svg
+    assert ">2015-05-18</text>" not in svg
+
+
+def test_the_figure_with_every_pack_shows_the_other_instruments():
+    svg = nvao_docs.timeline_svg(ALL_RULES, nvao_docs.OTHER_DIRECTIONS)
+    assert svg.count('text-anchor="end"') == 13 + 3 * 4  # and the four cycles of LU, BE-FR and EE
+    for day in ("2010-10-22", "2015-05-18", "2018-01-25", "2024-05-01"):
+        assert f">{day}</text>" in svg
+    assert "<title>level-equivalent from 2024-05-01</title>" in svg
 
 
 def test_the_schema_reference_lists_every_key_the_loader_accepts():

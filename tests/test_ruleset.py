@@ -23,12 +23,35 @@ def variant(tmp_path: Path, old: str, new: str, *, count: int = 1) -> Path:
 
 def test_bundled_rules_load_once_and_are_cached():
     assert RuleSet.load() is RuleSet.load("nvao")
-    assert [rule.id for rule in RuleSet.load("all").rules] == ["R2003", "R2014"]
+    assert [rule.id for rule in RuleSet.load().rules] == ["R2003", "R2014"]
+    assert [rule.id for rule in RuleSet.load("all").rules] == [
+        "R2003",
+        "R2014",
+        "BNL2015",
+        "BNL2018",
+        "BB2024",
+        "VL2010",
+    ]
+    # Packs load in the manifest's order whatever order they are named in: one combination, one digest.
+    assert RuleSet.load("benelux", "nvao") is RuleSet.load("nvao", "benelux")
+    assert RuleSet.load("benelux", "nvao").version == "nvao-treaty 1.0.0, benelux 1.0.0, benelux-baltic-treaty 1.0.0"
 
 
 def test_unknown_pack_is_an_input_error_naming_the_valid_packs():
-    with pytest.raises(InvalidInputError, match=r"unknown rule pack 'benelux'; valid: nvao, all"):
-        RuleSet.load("benelux")
+    with pytest.raises(InvalidInputError, match=r"unknown rule pack 'wallonia'; valid: nvao, benelux, flanders, all"):
+        RuleSet.load("wallonia")
+
+
+def test_every_bundled_rule_file_is_in_the_pack_it_names():
+    import tomllib
+
+    folder = Path(__file__).parent.parent / "rules"
+    packs = tomllib.loads((folder / "packs.toml").read_text(encoding="utf-8"))
+    listed = {name: pack for pack, names in packs.items() for name in names}
+    files = {path.name for path in folder.glob("*.toml")} - {"packs.toml"}
+    assert set(listed) == files
+    for name, pack in listed.items():
+        assert tomllib.loads((folder / name).read_text(encoding="utf-8"))["pack"] == pack, name
 
 
 def test_a_callers_own_rule_file_is_used(tmp_path):

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from nvao_equivalence import Diploma, Outcome, RuleSet, timeline
+from nvao_equivalence._loader import READING_WHEN, TEXT_STATUS
 from nvao_equivalence._outcome import EFFECTS, FACTS
 from nvao_equivalence._schema import SCHEMA
 from nvao_equivalence._vocabulary import degree_label, degrees_of
@@ -20,25 +21,72 @@ GENERATED = Path(__file__).parent.parent / "_generated"
 
 _WORDS = {
     "en": {
-        "party": "From", "instrument": "Instrument", "signed": "Signed", "in_force": "In force", "publications": "Publication",
-        "source": "Text", "rule": "Rule", "article": "Article", "from": "In force from", "until": "until (exclusive)",
-        "effect": "Effect", "covers": "Covers", "requires": "Requires", "status": "Article text",
-        "degree": "Degree", "arts": "Arts?", "to": "Comparable in the target", "basis": "Basis", "either": "either",
-        "yes": "yes", "no": "no", "open": "—", "reading": "Reading", "applies": "Applies to", "when": "Decides when",
-        "caveat": "Caveat", "covered": "the rule covers the degree", "not-covered": "the rule does not cover the degree",
-        "awarded-before-in-force": "the diploma was awarded before the rule came into force", "all": "all degrees",
+        "party": "From",
+        "instrument": "Instrument",
+        "signed": "Signed",
+        "in_force": "In force",
+        "publications": "Publication",
+        "source": "Text",
+        "rule": "Rule",
+        "article": "Article",
+        "from": "In force from",
+        "until": "until (exclusive)",
+        "effect": "Effect",
+        "covers": "Covers",
+        "requires": "Requires",
+        "status": "Article text",
+        "degree": "Degree",
+        "arts": "Arts?",
+        "to": "Comparable in the target",
+        "basis": "Basis",
+        "either": "either",
+        "yes": "yes",
+        "no": "no",
+        "open": "—",
+        "reading": "Reading",
+        "applies": "Applies to",
+        "when": "Decides when",
+        "caveat": "Caveat",
+        "covered": "the rule covers the degree",
+        "not-covered": "the rule does not cover the degree",
+        "awarded-before-in-force": "the diploma was awarded before the rule came into force",
+        "all": "all degrees",
+        "implied": "its implication supplied a fact the rule requires",
     },
     "nl": {
-        "party": "Van", "instrument": "Instrument", "signed": "Ondertekend", "in_force": "In werking", "publications": "Publicatie",
-        "source": "Tekst", "rule": "Regel", "article": "Artikel", "from": "Van kracht vanaf",
-        "until": "tot (niet inbegrepen)", "effect": "Gevolg", "covers": "Geldt voor", "requires": "Vereist",
-        "status": "Artikeltekst", "degree": "Graad", "arts": "Kunst?", "to": "Overeenkomstig in het doel",
-        "basis": "Grond", "either": "beide", "yes": "ja", "no": "nee", "open": "—", "reading": "Lezing",
-        "applies": "Geldt voor", "when": "Beslist wanneer", "caveat": "Voorbehoud",
-        "covered": "de regel geldt voor de graad", "not-covered": "de regel geldt niet voor de graad",
-        "awarded-before-in-force": "het diploma werd uitgereikt voor de regel in werking trad", "all": "alle graden",
+        "party": "Van",
+        "instrument": "Instrument",
+        "signed": "Ondertekend",
+        "in_force": "In werking",
+        "publications": "Publicatie",
+        "source": "Tekst",
+        "rule": "Regel",
+        "article": "Artikel",
+        "from": "Van kracht vanaf",
+        "until": "tot (niet inbegrepen)",
+        "effect": "Gevolg",
+        "covers": "Geldt voor",
+        "requires": "Vereist",
+        "status": "Artikeltekst",
+        "degree": "Graad",
+        "arts": "Kunst?",
+        "to": "Overeenkomstig in het doel",
+        "basis": "Grond",
+        "either": "beide",
+        "yes": "ja",
+        "no": "nee",
+        "open": "—",
+        "reading": "Lezing",
+        "applies": "Geldt voor",
+        "when": "Beslist wanneer",
+        "caveat": "Voorbehoud",
+        "covered": "de regel geldt voor de graad",
+        "not-covered": "de regel geldt niet voor de graad",
+        "awarded-before-in-force": "het diploma werd uitgereikt voor de regel in werking trad",
+        "all": "alle graden",
+        "implied": "haar afleiding leverde een feit dat de regel vereist",
     },
-}  # fmt: skip
+}
 
 
 def _table(header: list[str], rows: list[list[str]]) -> str:
@@ -103,7 +151,9 @@ def readings(rules: RuleSet, lang: str) -> str:
     rows = []
     for reading in rules.readings:
         about = ", ".join(f"{party} {degree.value}" for party, degree in reading.degrees) or say["all"]
-        rows.append([f"`{reading.id}`", ", ".join(reading.rules) + f"; {about}", say[reading.when], reading.text.in_(lang)])
+        rows.append(
+            [f"`{reading.id}`", ", ".join(reading.rules) + f"; {about}", say[reading.when], reading.text.in_(lang)]
+        )
     return _table([say["reading"], say["applies"], say["when"], ""], rows)
 
 
@@ -122,8 +172,8 @@ def schema() -> str:
     vocabulary = [
         f"- effects: {', '.join(f'`{name}`' for name in EFFECTS)}",
         f"- facts a rule may require: {', '.join(f'`{name}`' for name in FACTS)}",
-        "- reading `when`: `covered`, `not-covered`, `awarded-before-in-force`",
-        "- text `status`: `verbatim`, `paraphrase`",
+        f"- reading `when`: {', '.join(f'`{name}`' for name in READING_WHEN)}",
+        f"- text `status`: {', '.join(f'`{name}`' for name in TEXT_STATUS)}",
     ]
     return "\n".join(parts) + "\n### Vocabulary the engine understands\n\n" + "\n".join(vocabulary) + "\n"
 
@@ -132,6 +182,7 @@ def schema() -> str:
 
 _COLOURS = {
     Outcome.EQUIVALENT: "#2e7d32",
+    Outcome.LEVEL_EQUIVALENT: "#64b5f6",
     Outcome.ADMISSION_EQUIVALENT: "#9ccc65",
     Outcome.NOT_RECOGNISED: "#e57373",
     Outcome.UNDETERMINED: "#bdbdbd",
@@ -140,14 +191,17 @@ _COLOURS = {
 _START, _END = date(2003, 1, 1), date(2027, 1, 1)
 
 
-def timeline_svg(rules: RuleSet) -> str:
-    """For each degree and direction, the outcome by assessment date, for an accredited diploma awarded 2003-06-30."""
+def timeline_svg(rules: RuleSet, others: tuple[tuple[str, str], ...] = ()) -> str:
+    """For each degree and direction, the outcome by assessment date, for a diploma awarded 2003-06-30 whose
+    programme was accredited and recognised; ``others`` adds (awarding, target) pairs beyond NL and VL."""
     rows: list[tuple[str, Any]] = []
-    for source, target in (("NL", "VL"), ("VL", "NL")):
+    for source, target in (("NL", "VL"), ("VL", "NL"), *others):
         for degree in degrees_of(source):
-            diploma = Diploma(awarded_by=source, degree=degree, awarded_on=date(2003, 6, 30), accredited=True)
+            diploma = Diploma(
+                awarded_by=source, degree=degree, awarded_on=date(2003, 6, 30), accredited=True, recognised=True
+            )
             rows.append((f"{source} {degree.value} → {target}", timeline(diploma, target=target, rules=rules)))
-    left, width, height, top = 250, 600, 22, 30
+    left, width, height, top = 250, 600, 22, 40
     span = (_END - _START).days
 
     def x(day: date) -> float:
@@ -163,20 +217,23 @@ def timeline_svg(rules: RuleSet) -> str:
         parts.append(f'<text x="{left - 8}" y="{y + 15}" text-anchor="end">{label}</text>')
         for period in periods:
             end = period.end or _END
+            comparable = f" ({', '.join(period.equivalent_to)})" if period.equivalent_to else ""
             parts.append(
                 f'<rect x="{x(period.start):.1f}" y="{y + 2}" width="{x(end) - x(period.start):.1f}" '
                 f'height="{height - 4}" fill="{_COLOURS[period.outcome]}"><title>{period.outcome.value} from '
-                f"{period.start.isoformat()}{' (' + ', '.join(period.equivalent_to) + ')' if period.equivalent_to else ''}"
-                "</title></rect>"
+                f"{period.start.isoformat()}{comparable}</title></rect>"
             )
     axis = top + height * len(rows) + 4
     for year in range(_START.year, _END.year + 1, 4):
         parts.append(f'<text x="{x(date(year, 1, 1)):.1f}" y="{axis + 12}" text-anchor="middle">{year}</text>')
-    for boundary in rules.boundaries("NL", "VL"):
+    changes = sorted(
+        {day for rule in rules.rules for day in (rule.in_force.valid_from, rule.in_force.valid_until) if day}
+    )
+    for number, boundary in enumerate(changes):
         parts.append(
             f'<line x1="{x(boundary):.1f}" y1="{top - 4}" x2="{x(boundary):.1f}" y2="{axis}" stroke="#333" '
-            f'stroke-dasharray="3,3"/><text x="{x(boundary):.1f}" y="{top - 8}" text-anchor="middle">'
-            f"{boundary.isoformat()}</text>"
+            f'stroke-dasharray="3,3"/><text x="{x(boundary):.1f}" y="{top - 8 - 11 * (number % 2)}" '
+            f'text-anchor="middle">{boundary.isoformat()}</text>'
         )
     legend_y, legend_x = axis + 32, 20
     for outcome, colour in _COLOURS.items():
@@ -187,11 +244,18 @@ def timeline_svg(rules: RuleSet) -> str:
     return "\n".join(parts) + "\n"
 
 
-def write_all(rules: RuleSet | None = None) -> None:
+OTHER_DIRECTIONS = (("LU", "NL"), ("BE-FR", "VL"), ("EE", "NL"))
+
+
+def write_all() -> None:
     """Write every generated file into docs/_generated/."""
-    rules = rules or RuleSet.load("all")
+    rules = RuleSet.load("all")
     GENERATED.mkdir(exist_ok=True)
-    files = {"schema.md": schema(), "timeline.svg": timeline_svg(rules)}
+    files = {
+        "schema.md": schema(),
+        "timeline.svg": timeline_svg(RuleSet.load()),
+        "timeline-all.svg": timeline_svg(rules, OTHER_DIRECTIONS),
+    }
     for lang in ("en", "nl"):
         files[f"instruments.{lang}.md"] = instruments(rules, lang)
         files[f"rules.{lang}.md"] = rule_table(rules, lang)

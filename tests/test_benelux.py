@@ -1,0 +1,108 @@
+"""rules/benelux.toml: Benelux Decisions M (2015) 3 and M (2018) 1, level recognition between NL, LU and the
+three Belgian Communities; and how they sit beside the NVAO treaty."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from nvao_equivalence import Diploma, Outcome, RuleSet, check_equivalence
+
+BENELUX = RuleSet.load("benelux")
+WITH_NVAO = RuleSet.load("nvao", "benelux")
+LEVEL = Outcome.LEVEL_EQUIVALENT
+
+
+def decide(source, degree, target, on, *, rules=BENELUX, recognised=True, accredited=None, awarded_on=date(2012, 7, 1)):
+    diploma = Diploma(
+        awarded_by=source, degree=degree, awarded_on=awarded_on, accredited=accredited, recognised=recognised
+    )
+    return check_equivalence(diploma, target=target, on=on, rules=rules)
+
+
+@pytest.mark.parametrize(("source", "degree", "target", "level"), [
+    ("LU", "bachelor", "NL", 6), ("BE-FR", "master", "VL", 7), ("NL", "wo-master", "BE-DE", 7),
+    ("VL", "professional-bachelor", "LU", 6), ("BE-DE", "bachelor", "BE-FR", 6), ("VL", "master-after-master", "NL", 7),
+])  # fmt: skip
+def test_m_2015_3_recognises_bachelors_and_masters_at_their_level_from_2015_05_18(source, degree, target, level):
+    before = decide(source, degree, target, date(2015, 5, 17))
+    assert (before.outcome, before.reason, before.rules) == (Outcome.NOT_RECOGNISED, "no-rule-in-force", ())
+    decision = decide(source, degree, target, date(2015, 5, 18))
+    assert (decision.outcome, decision.equivalent_level, decision.rules) == (LEVEL, level, ("BNL2015",))
+    assert decision.equivalent_to == ()
+    assert decision.caveats == ("benelux-level-only", "benelux-not-professional")
+
+
+@pytest.mark.parametrize(("source", "degree", "target", "level"), [
+    ("NL", "associate-degree", "VL", 5), ("VL", "graduaat", "NL", 5), ("LU", "short-cycle", "BE-FR", 5),
+    ("VL", "doctorate", "NL", 8), ("NL", "doctorate", "LU", 8), ("BE-FR", "doctorate", "VL", 8),
+])  # fmt: skip
+def test_m_2018_1_adds_short_cycle_and_doctorate_from_2018_01_25(source, degree, target, level):
+    before = decide(source, degree, target, date(2018, 1, 24))
+    assert (before.outcome, before.reason, before.rules) == (Outcome.NOT_RECOGNISED, "not-covered", ("BNL2015",))
+    decision = decide(source, degree, target, date(2018, 1, 25))
+    assert (decision.outcome, decision.equivalent_level, decision.rules) == (LEVEL, level, ("BNL2018",))
+
+
+def test_recognition_is_the_condition():
+    assert decide("LU", "bachelor", "NL", date(2020, 1, 1), recognised=False).outcome is Outcome.NOT_RECOGNISED
+    unknown = decide("LU", "bachelor", "NL", date(2020, 1, 1), recognised=None)
+    assert (unknown.outcome, unknown.missing) == (Outcome.UNDETERMINED, ("recognised",))
+
+
+def test_nvao_accreditation_shows_recognition_as_a_stated_reading():
+    decision = decide("NL", "wo-bachelor", "LU", date(2020, 1, 1), recognised=None, accredited=True)
+    assert (decision.outcome, decision.rules) == (LEVEL, ("BNL2015",))
+    assert decision.readings == ("benelux-accreditation-shows-recognition",)
+    assert "[benelux-accreditation-shows-recognition]" in decision.explain()
+    stated = decide("NL", "wo-bachelor", "LU", date(2020, 1, 1), recognised=True, accredited=True)
+    assert stated.readings == ()
+    # Not accredited does not show that a programme was not recognised: it stays unknown.
+    unaccredited = decide("NL", "wo-bachelor", "LU", date(2020, 1, 1), recognised=None, accredited=False)
+    assert (unaccredited.outcome, unaccredited.missing) == (Outcome.UNDETERMINED, ("recognised",))
+
+
+@pytest.mark.parametrize("target", ["DE", "FR"])
+def test_other_countries_are_not_parties(target):
+    decision = decide("NL", "wo-bachelor", target, date(2020, 1, 1))
+    assert (decision.outcome, decision.reason) == (Outcome.NOT_APPLICABLE, "not-a-party")
+
+
+def test_estonia_joins_the_pack_only_through_the_2021_treaty():
+    decision = decide("NL", "wo-bachelor", "EE", date(2020, 1, 1))
+    assert (decision.outcome, decision.reason) == (Outcome.NOT_RECOGNISED, "no-rule-in-force")
+
+
+# Beside the NVAO treaty: the strongest effect wins, and every rule that granted something is cited.
+
+
+def test_where_both_grant_equivalence_wins_and_both_rules_are_cited():
+    decision = decide("NL", "wo-bachelor", "VL", date(2016, 1, 1), rules=WITH_NVAO, accredited=True, recognised=None)
+    assert decision.outcome is Outcome.EQUIVALENT
+    assert decision.rules == ("R2014", "BNL2015")
+    assert decision.equivalent_to == ("academic-bachelor",)
+    assert decision.equivalent_level == 6
+    assert decision.instruments == (
+        "nvao-treaty-2003", "nvao-protocol-2013", "benelux-m-2015-3", "benelux-m-2018-1", "recognition-treaty-2021",
+    )  # fmt: skip
+    assert decision.caveats[:3] == ("additional-requirements", "academic-level-only", "not-programme-specific")
+    assert decision.caveats[3:] == ("benelux-level-only", "benelux-not-professional")
+
+
+def test_a_flemish_doctorate_in_the_netherlands_is_level_equivalent_from_2018_01_25():
+    before = decide("VL", "doctorate", "NL", date(2018, 1, 24), rules=WITH_NVAO)
+    assert (before.outcome, before.rules) == (Outcome.NOT_RECOGNISED, ("R2014", "BNL2015"))
+    decision = decide("VL", "doctorate", "NL", date(2018, 1, 25), rules=WITH_NVAO)
+    assert (decision.outcome, decision.equivalent_level, decision.rules) == (LEVEL, 8, ("BNL2018",))
+
+
+def test_unknown_accreditation_still_matters_where_the_treaty_would_grant_more():
+    decision = decide("VL", "master", "NL", date(2016, 1, 1), rules=WITH_NVAO, accredited=None, recognised=True)
+    assert (decision.outcome, decision.missing, decision.rules) == (Outcome.UNDETERMINED, ("accredited",), ("R2014",))
+    assert "With accredited = no the outcome would be: level-equivalent." in decision.explain()
+
+
+def test_the_default_rule_set_stays_the_nvao_treaty_alone():
+    diploma = Diploma(awarded_by="LU", degree="bachelor", awarded_on=date(2016, 7, 1), recognised=True)
+    assert check_equivalence(diploma, target="NL", on=date(2020, 1, 1)).outcome is Outcome.NOT_APPLICABLE
