@@ -22,9 +22,11 @@ from nvao_equivalence._outcome import Outcome
 from nvao_equivalence._rules import Citation, Rule
 from nvao_equivalence._ruleset import RuleSet
 from nvao_equivalence._vocabulary import Degree
+from nvao_equivalence.registers import AccreditationRegister
 
 __all__ = [
     "Accreditation",
+    "AccreditationRegister",
     "Citation",
     "Decision",
     "Degree",

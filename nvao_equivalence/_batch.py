@@ -29,12 +29,16 @@ from nvao_equivalence._diploma import Accreditation, Diploma
 from nvao_equivalence._engine import check_equivalence
 from nvao_equivalence._flags import parse_flag
 from nvao_equivalence._outcome import Outcome
+from nvao_equivalence._ruleset import RuleSet
 from nvao_equivalence.exceptions import EquivalenceError
 
 __all__ = ["OUTPUT_COLUMNS", "REQUIRED_COLUMNS", "BatchError", "BatchOptions", "Tally", "run_batch"]
 
 REQUIRED_COLUMNS = ("awarded_by", "degree", "awarded_on", "accredited")
-OPTIONAL_COLUMNS = ("target", "on", "arts", "accredited_from", "accredited_until", "programme", "institution")
+REQUIRED_REGISTERED = ("awarded_by", "degree", "awarded_on", "programme")
+OPTIONAL_COLUMNS = (
+    "target", "on", "arts", "recognised", "accredited_from", "accredited_until", "programme", "institution",
+)  # fmt: skip
 OUTPUT_COLUMNS = ("outcome", "equivalent_to", "rules", "caveats", "missing", "explanation", "error")
 _LISTS = ("equivalent_to", "rules", "caveats", "missing")  # multi-valued: '|'-joined in CSV, arrays in JSON
 _BOM = codecs.BOM_UTF8
@@ -49,11 +53,14 @@ class BatchOptions:
     """How to read, decide and write; ``target`` and ``on`` are the defaults for rows that do not name their own."""
 
     on: date
+    rules: RuleSet | None = None
     target: str | None = None
     lang: str = "en"
     output_format: str | None = None
     input_format: str | None = None
     delimiter: str | None = None
+    # Accreditation registers: a row with a programme and no accreditation of its own is decided from them.
+    register: Any = None
 
 
 @attrs.define
@@ -84,7 +91,7 @@ def run_batch(source: str, output: str | None, options: BatchOptions, progress: 
             delimiter = options.delimiter or ","
         else:
             delimiter, columns, rows = _csv_rows(stream, options.delimiter)
-        _check_columns(columns)
+        _check_columns(columns, registered=options.register is not None)
         output_format = options.output_format or input_format
         # A BOM in, a BOM out: Excel needs it to read the CSV as UTF-8. JSON Lines never carries one.
         with _open_output(output, had_bom and output_format == "csv") as out:
@@ -206,7 +213,7 @@ def _json_row(number: int, line: str) -> Row:
     return record, None
 
 
-def _check_columns(columns: list[str]) -> None:
+def _check_columns(columns: list[str], *, registered: bool = False) -> None:
     seen = [name.lower() for name in columns]
     for name in seen:
         if seen.count(name) > 1:
@@ -214,7 +221,8 @@ def _check_columns(columns: list[str]) -> None:
     for name in OUTPUT_COLUMNS:
         if name in seen:
             raise BatchError(f"the input already has a column {name!r}, which the output adds; rename it")
-    for name in REQUIRED_COLUMNS:
+    # With registers, accreditation comes from them for the programme: 'accredited' may be left out.
+    for name in REQUIRED_REGISTERED if registered else REQUIRED_COLUMNS:
         if name not in seen:
             found = ", ".join(columns) or "none"
             raise BatchError(f"required column {name!r} is missing; columns found: {found}")
@@ -268,12 +276,13 @@ def _decision(cells: dict[str, str], options: BatchOptions) -> Any:
         accreditations=accreditations,
         programme=cells.get("programme") or None,
         institution=cells.get("institution") or None,
+        recognised=parse_flag(cells.get("recognised", ""), field="recognised"),
     )
     target = cells.get("target") or options.target
     if not target:
         raise ValueError("target: the cell is empty and no --target was given; valid: NL or VL")
     on = parse_date(cells["on"], field="on") if cells.get("on") else options.on
-    return check_equivalence(diploma, target=target, on=on)
+    return check_equivalence(diploma, target=target, on=on, rules=options.rules, register=options.register)
 
 
 def _text(value: Any) -> str:

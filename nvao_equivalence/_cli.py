@@ -41,7 +41,28 @@ def _diploma_options(parser: argparse.ArgumentParser) -> None:
         help="accredited on the award date: yes/no/unknown (ja/nee, true/false, 1/0); default unknown",
     )
     parser.add_argument("--arts", action="store_true", help="the programme is arts education (kunstonderwijs)")
+    parser.add_argument(
+        "--recognised",
+        default="unknown",
+        help="institution and programme recognised under the awarding party's law (Benelux rules): yes/no/unknown",
+    )
     parser.add_argument("--target", required=True, help="the jurisdiction where the diploma is to be recognised")
+    _rules_option(parser)
+
+
+def _rules_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--rules",
+        action="append",
+        metavar="PACK",
+        help="rule pack to apply, repeatable: nvao (the default), benelux, flanders, or all",
+    )
+
+
+def _rule_set(args: argparse.Namespace) -> Any:
+    from nvao_equivalence._ruleset import RuleSet
+
+    return RuleSet.load(*(getattr(args, "rules", None) or ()))
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -71,6 +92,14 @@ def _parser() -> argparse.ArgumentParser:
     batch.add_argument("--lang", choices=("en", "nl"), default="en", help="language of the explanation column")
     batch.add_argument("--delimiter", choices=(",", ";"), help="CSV delimiter (default: detected from the header)")
     batch.add_argument("-q", "--quiet", action="store_true", help="no progress display and no summary line")
+    batch.add_argument(
+        "--register",
+        action="append",
+        metavar="FILE",
+        help="accreditation register, repeatable: DUO's ho_erkenningen_rio.csv, RIO LOD licence JSON, DEQAR report "
+        "JSON or CSV (recognised by content); rows with a 'programme' and no accreditation are decided from them",
+    )
+    _rules_option(batch)
 
     line = commands.add_parser(
         "timeline", help="the outcome for every assessment date", description="The outcome by assessment date."
@@ -82,9 +111,11 @@ def _parser() -> argparse.ArgumentParser:
     actions = rules.add_subparsers(dest="action", parser_class=_Parser, metavar="ACTION")
     listing = actions.add_parser("list", help="the bundled rules with their in-force periods and citations")
     listing.add_argument("--json", action="store_true", help="print as JSON")
+    _rules_option(listing)
     show = actions.add_parser("show", help="one rule in full")
     show.add_argument("rule_id", metavar="ID")
     show.add_argument("--json", action="store_true", help="print as JSON")
+    _rules_option(show)
     validate = actions.add_parser("validate", help="check rule files of your own")
     validate.add_argument("paths", metavar="PATH", nargs="+")
     return parser
@@ -121,12 +152,13 @@ def _diploma(args: argparse.Namespace) -> Diploma:
         awarded_on=args.awarded_on,
         accredited=parse_flag(args.accredited, field="--accredited"),
         arts=args.arts,
+        recognised=parse_flag(args.recognised, field="--recognised"),
     )
 
 
 def _check(args: argparse.Namespace) -> int:
     on = args.on if args.on is not None else date.today()
-    decision = check_equivalence(_diploma(args), target=args.target, on=on)
+    decision = check_equivalence(_diploma(args), target=args.target, on=on, rules=_rule_set(args))
     if args.json:
         print(json.dumps(decision.to_dict(), ensure_ascii=False, indent=2))
         return EXIT_OK
@@ -150,12 +182,14 @@ def _batch(args: argparse.Namespace) -> int:
     on = date.today() if today else parse_date(args.on, field="--on")
     target = canonical_jurisdiction(args.target) if args.target else None
     options = BatchOptions(
+        rules=_rule_set(args),
         on=on,
         target=target,
         lang=args.lang,
         output_format=args.output_format,
         input_format=args.input_format,
         delimiter=args.delimiter,
+        register=_registers(args.register or (), quiet=args.quiet),
     )
     show_progress = not args.quiet and sys.stderr.isatty()
     bar = _ProgressBar() if show_progress else None
@@ -171,6 +205,24 @@ def _batch(args: argparse.Namespace) -> int:
         when = f"{on.isoformat()}{' (today)' if today else ''}"
         print(f"{PROG} batch: {tally.line()}; rows without 'on' assessed on {when}", file=sys.stderr)
     return EXIT_ROW_ERRORS if tally.errors else EXIT_OK
+
+
+def _registers(paths: Sequence[str], *, quiet: bool) -> Any:
+    """The registers named by --register, merged; their unreadable records are reported on stderr."""
+    if not paths:
+        return None
+    from nvao_equivalence.registers import AccreditationRegister
+
+    merged = AccreditationRegister()
+    for path in paths:
+        register = AccreditationRegister.from_path(path)
+        if register.problem_count and not quiet:
+            count = register.problem_count
+            print(f"{PROG} batch: {path}: {count} record{'s' if count != 1 else ''} skipped", file=sys.stderr)
+            for problem in register.problems[:3]:
+                print(f"  {problem}", file=sys.stderr)
+        merged |= register
+    return merged
 
 
 class _ProgressBar:
@@ -193,7 +245,7 @@ class _ProgressBar:
 
 
 def _timeline(args: argparse.Namespace) -> int:
-    periods = timeline(_diploma(args), target=args.target)
+    periods = timeline(_diploma(args), target=args.target, rules=_rule_set(args))
     if args.json:
         data = [
             {
@@ -224,7 +276,7 @@ def _timeline(args: argparse.Namespace) -> int:
 
 def _rules(args: argparse.Namespace) -> int:
     from nvao_equivalence import _rules_view
-    from nvao_equivalence._ruleset import RuleSet, default_rules
+    from nvao_equivalence._ruleset import RuleSet
 
     if args.action == "validate":
         problems = RuleSet.validate(*args.paths)
@@ -235,7 +287,7 @@ def _rules(args: argparse.Namespace) -> int:
             return EXIT_ROW_ERRORS
         print(f"{', '.join(args.paths)}: ok")
         return EXIT_OK
-    rules = default_rules()
+    rules = _rule_set(args)
     if args.action == "show":
         try:
             rule = rules.rule(args.rule_id)

@@ -14,6 +14,7 @@ from nvao_equivalence._vocabulary import Degree
 
 if TYPE_CHECKING:
     from nvao_equivalence._ruleset import RuleSet
+    from nvao_equivalence.registers import RegisterAnswer
 
 __all__ = ["DECISION_FORMAT", "Decision", "Finding"]
 
@@ -33,6 +34,7 @@ class Finding:
     status: str
     facts: tuple[str, ...] = ()
     row: ComparableRow | None = None
+    implied: tuple[str, ...] = ()  # readings whose implication supplied a required fact
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -49,7 +51,10 @@ class Decision:
 
     ``outcome`` is an :class:`Outcome`. ``equivalent_to`` lists the comparable
     degrees in the target system (empty unless the outcome is equivalent or
-    admission-equivalent). ``rules`` are the ids of the rules that decided,
+    admission-equivalent). ``equivalent_level`` is the EQF level (5 to 8) at
+    which a rule of level recognition granted the diploma, else ``None``.
+    ``instruments`` names the instruments consulted: those with a rule between
+    the two jurisdictions. ``rules`` are the ids of the rules that decided,
     ``citations`` their legal basis, ``caveats`` the ids of the limits the
     decision carries, ``readings`` the ids of the library's own readings of the
     law that it relied on, and ``missing`` the facts whose absence left it
@@ -61,6 +66,7 @@ class Decision:
 
     outcome: Outcome
     equivalent_to: tuple[Degree, ...]
+    equivalent_level: int | None
     rules: tuple[str, ...]
     citations: tuple[Citation, ...]
     caveats: tuple[str, ...]
@@ -72,8 +78,11 @@ class Decision:
     diploma: Diploma
     version: str
     digest: str
+    instruments: tuple[str, ...]
     findings: tuple[Finding, ...] = attrs.field(repr=False)
     ruleset: RuleSet = attrs.field(eq=False, repr=False)
+    # What an accreditation register said about the programme, when one decided accreditation; cited in explain().
+    register: RegisterAnswer | None = attrs.field(default=None, repr=False)
 
     def explain(self, lang: str = "en") -> str:
         """A readable account in ``lang`` (``"en"`` or ``"nl"``): outcome, legal basis, facts, caveats."""
@@ -95,6 +104,8 @@ class Decision:
             "outcome": self.outcome.value,
             "reason": self.reason,
             "equivalent_to": [degree.value for degree in self.equivalent_to],
+            "equivalent_level": self.equivalent_level,
+            "instruments": list(self.instruments),
             "rules": list(self.rules),
             "missing": list(self.missing),
             "on": self.on.isoformat(),
@@ -104,6 +115,7 @@ class Decision:
             "caveats": [_texted(rules.caveat(caveat_id)) for caveat_id in self.caveats],
             "readings": [_texted(rules.reading(reading_id)) for reading_id in self.readings],
             "findings": [finding.to_dict() for finding in self.findings],
+            "register": self.register.to_dict() if self.register is not None else None,
             "ruleset": {"version": self.version, "digest": self.digest},
         }
 

@@ -60,6 +60,9 @@ class Accreditation:
 
     Half-open: ``valid_from`` is the first day, ``valid_until`` the first day
     *without* accreditation (RIO's vervaldatum); ``None`` means open-ended.
+    ``source`` optionally says where the period comes from (a register record,
+    as :mod:`nvao_equivalence.registers` cites it); it does not take part in
+    comparisons.
 
     >>> a = Accreditation("2015-09-01", "2021-09-01")
     >>> a.covers(date(2021, 8, 31)), a.covers(date(2021, 9, 1))
@@ -68,6 +71,7 @@ class Accreditation:
 
     valid_from: date = attrs.field(converter=_valid_from)
     valid_until: date | None = attrs.field(default=None, converter=_valid_until)
+    source: str | None = attrs.field(default=None, eq=False, validator=_strict((str, type(None)), "text or None"))
 
     def __attrs_post_init__(self) -> None:
         if self.valid_until is not None and self.valid_until <= self.valid_from:
@@ -94,11 +98,10 @@ def _accreditations(value: object) -> tuple[Accreditation, ...]:
     return tuple(value)
 
 
-def _accredited(instance: Diploma, attribute: attrs.Attribute[Any], value: object) -> None:
+def _known_or_unknown(instance: Diploma, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and not isinstance(value, bool):
-        raise InvalidDiplomaError(
-            f"accredited: {value!r} is not valid; valid: True, False, or None when it is not known"
-        )
+        name = attribute.alias or attribute.name
+        raise InvalidDiplomaError(f"{name}: {value!r} is not valid; valid: True, False, or None when it is not known")
 
 
 @attrs.frozen
@@ -119,7 +122,9 @@ class Diploma:
     ``accreditations`` (periods of accreditation), it is derived from them for
     the award date, and :func:`attrs.evolve` derives it again. ``arts`` marks
     arts education (kunstonderwijs), which Art. 11(2) as amended treats
-    specially.
+    specially. ``recognised`` says whether the institution and programme were
+    recognised under the awarding party's own higher-education law on the award
+    date (the condition of the Benelux instruments); ``None`` means unknown.
 
     Raises :class:`~nvao_equivalence.exceptions.InvalidDiplomaError` for any
     field that is not valid.
@@ -135,12 +140,13 @@ class Diploma:
     # What the caller stated; the public `accredited` below is derived from it and the accreditations.
     # Kept apart so that attrs.evolve (which passes the stated value on) derives it again.
     _stated_accredited: bool | None = attrs.field(
-        default=None, validator=_accredited, alias="accredited", repr=False, eq=False
+        default=None, validator=_known_or_unknown, alias="accredited", repr=False, eq=False
     )
     arts: bool = attrs.field(default=False, validator=_strict(bool, "True or False"))
     accreditations: tuple[Accreditation, ...] = attrs.field(default=(), converter=_accreditations)
     programme: str | None = attrs.field(default=None, validator=_strict((str, type(None)), "text or None"))
     institution: str | None = attrs.field(default=None, validator=_strict((str, type(None)), "text or None"))
+    recognised: bool | None = attrs.field(default=None, validator=_known_or_unknown)
     accredited: bool | None = attrs.field(init=False)
 
     @degree.validator
@@ -153,6 +159,15 @@ class Diploma:
             object.__setattr__(self, "degree", canonical_degree(value, self.awarded_by))
         except ValueError as error:
             raise InvalidDiplomaError(f"degree: {error}") from None
+
+    @classmethod
+    def from_credential(cls, data: object, **keywords: Any) -> Diploma:
+        """The diploma a digital credential describes: a European Digital Credential (ELM v3 JSON-LD) or an
+        EMREX ELMO XML document; see :func:`nvao_equivalence.credentials.diploma_from_credential` for ``data``
+        and the keywords. Raises :class:`~nvao_equivalence.exceptions.CredentialError`."""
+        from nvao_equivalence.credentials import diploma_from_credential
+
+        return diploma_from_credential(data, **keywords)
 
     def __attrs_post_init__(self) -> None:
         stated = self._stated_accredited

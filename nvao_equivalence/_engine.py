@@ -9,6 +9,7 @@ fact makes the outcome undetermined only when its value would change it.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -18,8 +19,11 @@ from nvao_equivalence._diploma import Diploma
 from nvao_equivalence._outcome import EFFECTS, FACTS, Outcome
 from nvao_equivalence._rules import Rule
 from nvao_equivalence._ruleset import RuleSet, default_rules
-from nvao_equivalence._vocabulary import Degree, canonical_jurisdiction
+from nvao_equivalence._vocabulary import Degree, canonical_jurisdiction, eqf_level
 from nvao_equivalence.exceptions import InvalidAssessmentError
+
+if TYPE_CHECKING:
+    from nvao_equivalence.registers import AccreditationRegister, RegisterAnswer
 
 __all__ = ["Period", "check_equivalence", "timeline"]
 
@@ -35,13 +39,23 @@ class Period:
     rules: tuple[str, ...]
 
 
-def check_equivalence(diploma: Diploma, *, target: str, on: date | str, rules: RuleSet | None = None) -> Decision:
+def check_equivalence(
+    diploma: Diploma,
+    *,
+    target: str,
+    on: date | str,
+    rules: RuleSet | None = None,
+    register: AccreditationRegister | None = None,
+) -> Decision:
     """Decide whether ``diploma`` is recognised in ``target`` on the assessment date ``on``.
 
     ``target`` is a jurisdiction (``"NL"``, ``"VL"``, or an alias such as
     ``"Nederland"``). ``on`` is required, a ``date`` or text: a recognition
     decision is always as of a day. ``rules`` defaults to the bundled NVAO
-    treaty rules.
+    treaty rules. ``register`` (an :class:`~nvao_equivalence.registers.AccreditationRegister`)
+    decides accreditation at the award date for a diploma that names its
+    ``programme`` and states neither ``accredited`` nor ``accreditations``;
+    ``Decision.register`` then holds its answer, which the explanation cites.
 
     Raises :class:`~nvao_equivalence.exceptions.InvalidAssessmentError` for an
     unknown target, a bad date, or an award date after ``on``.
@@ -58,22 +72,27 @@ def check_equivalence(diploma: Diploma, *, target: str, on: date | str, rules: R
             f"on: the assessment date {day.isoformat()} precedes the award date "
             f"{diploma.awarded_on.isoformat()}; valid: {diploma.awarded_on.isoformat()} or later"
         )
-    return decide(diploma, target, day, ruleset)
+    diploma, found = _consult(diploma, register)
+    decision = decide(diploma, target, day, ruleset)
+    return decision if found is None else attrs.evolve(decision, register=found)
 
 
-def timeline(diploma: Diploma, *, target: str, rules: RuleSet | None = None) -> tuple[Period, ...]:
+def timeline(
+    diploma: Diploma, *, target: str, rules: RuleSet | None = None, register: AccreditationRegister | None = None
+) -> tuple[Period, ...]:
     """The outcome as a function of the assessment date, from the award date on.
 
     The periods are contiguous and split exactly where a rule between the two
     jurisdictions comes into or goes out of force; the last is open-ended.
     ``check_equivalence(diploma, target=target, on=x)`` agrees with the period
-    containing ``x``.
+    containing ``x``; ``register`` as there.
 
     >>> d = Diploma(awarded_by="NL", degree="wo-bachelor", awarded_on=date(2004, 7, 1), accredited=True)
     >>> [(p.start.isoformat(), p.outcome.value) for p in timeline(d, target="VL")]
     [('2004-07-01', 'not-recognised'), ('2005-02-01', 'admission-equivalent'), ('2014-04-01', 'equivalent')]
     """
     ruleset, target = _prepare(diploma, target, rules)
+    diploma, _ = _consult(diploma, register)
     starts = [diploma.awarded_on]
     if diploma.awarded_by != target:
         starts += [day for day in ruleset.boundaries(diploma.awarded_by, target) if day > diploma.awarded_on]
@@ -99,6 +118,17 @@ def _prepare(diploma: object, target: object, rules: object) -> tuple[RuleSet, s
     return (rules if rules is not None else default_rules()), code
 
 
+def _consult(diploma: Diploma, register: object) -> tuple[Diploma, RegisterAnswer | None]:
+    """The diploma with its programme's accreditation periods from ``register``, and the register's answer."""
+    if register is None:
+        return diploma, None
+    from nvao_equivalence.registers import AccreditationRegister
+
+    if not isinstance(register, AccreditationRegister):
+        raise InvalidAssessmentError(f"register: expected an AccreditationRegister or None, found {register!r}")
+    return register.apply(diploma)
+
+
 def _assessment_date(on: object) -> date:
     try:
         return parse_date(on, field="on")
@@ -114,15 +144,15 @@ def decide(diploma: Diploma, target: str, on: date, ruleset: RuleSet) -> Decisio
     between = ruleset.between(source, target)
     if not between:
         return _decision(diploma, target, on, ruleset, Outcome.NOT_APPLICABLE, "not-a-party")
-    findings = tuple(_assess(rule, diploma) for rule in between if rule.in_force.contains(on))
+    findings = tuple(_assess(rule, diploma, ruleset) for rule in between if rule.in_force.contains(on))
     if not findings:
         return _decision(diploma, target, on, ruleset, Outcome.NOT_RECOGNISED, "no-rule-in-force")
 
     granted = [finding for finding in findings if finding.status == "granted"]
-    best = max((EFFECTS[finding.rule.effect][0] for finding in granted), default=0)
+    best = max((EFFECTS[finding.rule.effect].strength for finding in granted), default=0)
     # An unknown fact matters only where the rule needing it would grant more than is granted already.
     open_questions = [
-        finding for finding in findings if finding.status == "unknown" and EFFECTS[finding.rule.effect][0] > best
+        finding for finding in findings if finding.status == "unknown" and EFFECTS[finding.rule.effect].strength > best
     ]
     if open_questions:
         missing = tuple(dict.fromkeys(fact for finding in open_questions for fact in finding.facts))
@@ -131,15 +161,18 @@ def decide(diploma: Diploma, target: str, on: date, ruleset: RuleSet) -> Decisio
             deciding=open_questions, findings=findings, missing=missing,
         )  # fmt: skip
     if granted:
-        strongest = [finding for finding in granted if EFFECTS[finding.rule.effect][0] == best]
+        strongest = [finding for finding in granted if EFFECTS[finding.rule.effect].strength == best]
         equivalent_to = tuple(
             dict.fromkeys(degree for finding in strongest if finding.row for degree in finding.row.to)
         )
         caveat_ids = dict.fromkeys(caveat for finding in granted for caveat in finding.rule.caveats)
         caveats = tuple(caveat for caveat in caveat_ids if ruleset.caveat(caveat).concerns(target, equivalent_to))
+        # Level recognition names the diploma's EQF level, also where a stronger effect decides beside it.
+        levelled = any(not EFFECTS[finding.rule.effect].names_degrees for finding in granted)
         return _decision(
-            diploma, target, on, ruleset, EFFECTS[strongest[0].rule.effect][1], "granted",
+            diploma, target, on, ruleset, EFFECTS[strongest[0].rule.effect].outcome, "granted",
             deciding=granted, findings=findings, equivalent_to=equivalent_to, caveats=caveats,
+            level=eqf_level(diploma.degree) if levelled else None,
         )  # fmt: skip
     reason = "not-covered" if all(finding.status == "not-covered" for finding in findings) else "condition-unmet"
     return _decision(
@@ -147,11 +180,22 @@ def decide(diploma: Diploma, target: str, on: date, ruleset: RuleSet) -> Decisio
     )
 
 
-def _assess(rule: Rule, diploma: Diploma) -> Finding:
+def _assess(rule: Rule, diploma: Diploma, ruleset: RuleSet) -> Finding:
     source, degree = diploma.awarded_by, diploma.degree
     if (source, degree) not in rule.covers:
         return Finding(rule, "not-covered")
-    values = {fact: FACTS[fact](diploma) for fact in rule.requires}
+    values: dict[str, bool | None] = {}
+    implied: list[str] = []
+    for fact in rule.requires:
+        value = FACTS[fact](diploma)
+        if value is None:
+            # A reading of the rule data may let another known fact show this one (e.g. accreditation, recognition).
+            for implication in ruleset.implications:
+                if implication.fact == fact and rule.id in implication.rules and FACTS[implication.implied_by](diploma):
+                    value = True
+                    implied.append(implication.reading)
+                    break
+        values[fact] = value
     row = rule.comparable_row(source, degree, diploma.arts)
     unmet = tuple(fact for fact, value in values.items() if value is False)
     if unmet:
@@ -159,7 +203,7 @@ def _assess(rule: Rule, diploma: Diploma) -> Finding:
     unknown = tuple(fact for fact, value in values.items() if value is None)
     if unknown:
         return Finding(rule, "unknown", unknown, row)
-    return Finding(rule, "granted", (), row)
+    return Finding(rule, "granted", (), row, tuple(implied))
 
 
 def _decision(
@@ -175,10 +219,12 @@ def _decision(
     equivalent_to: tuple[Degree, ...] = (),
     caveats: tuple[str, ...] = (),
     missing: tuple[str, ...] = (),
+    level: int | None = None,
 ) -> Decision:
     return Decision(
         outcome=outcome,
         equivalent_to=equivalent_to,
+        equivalent_level=level,
         rules=tuple(finding.rule.id for finding in deciding),
         citations=tuple(finding.rule.citation for finding in deciding),
         caveats=caveats,
@@ -190,6 +236,7 @@ def _decision(
         diploma=diploma,
         version=ruleset.version,
         digest=ruleset.digest,
+        instruments=tuple(dict.fromkeys(rule.instrument.id for rule in ruleset.between(diploma.awarded_by, target))),
         findings=findings,
         ruleset=ruleset,
     )
@@ -207,4 +254,5 @@ def _readings(diploma: Diploma, findings: tuple[Finding, ...], ruleset: RuleSet)
             for reading in ruleset.readings_for(rule.id, when):
                 if reading.concerns(diploma.awarded_by, diploma.degree):
                     found[reading.id] = None
+        found.update(dict.fromkeys(finding.implied))
     return tuple(found)

@@ -21,6 +21,7 @@ _PHRASES: dict[str, dict[str, str]] = {
     "en": {
         "outcome": "Outcome",
         Outcome.EQUIVALENT: "equivalent",
+        Outcome.LEVEL_EQUIVALENT: "recognised at the level of the degree",
         Outcome.ADMISSION_EQUIVALENT: "equivalent for admission to further study",
         Outcome.NOT_RECOGNISED: "not recognised under these rules",
         Outcome.UNDETERMINED: "undetermined: a fact that decides it is unknown",
@@ -28,7 +29,9 @@ _PHRASES: dict[str, dict[str, str]] = {
         "diploma": "Diploma: {degree}, awarded by {source} on {awarded_on}",
         "accredited": "accredited (or new programme assessed positively) on the award date: {value}",
         "arts": "arts education (kunstonderwijs): {value}",
+        "recognised": "institution and programme recognised under the awarding party's law: {value}",
         "assessment": "Assessment: in {target}, on {on}",
+        "register": "Register: {note}",
         "yes": "yes",
         "no": "no",
         "unknown": "unknown",
@@ -53,11 +56,15 @@ _PHRASES: dict[str, dict[str, str]] = {
         "caveats": "Caveats:",
         "ruleset": "Rule set: {version}; sha256 {digest}",
         "decided_by": "Rule: {rules}.",
+        "level": "Recognised in {target} at EQF level {level}",
+        "instruments": "Instruments consulted: {instruments}",
         "fact:accredited": "accreditation on the award date",
+        "fact:recognised": "recognition of institution and programme on the award date",
     },
     "nl": {
         "outcome": "Uitkomst",
         Outcome.EQUIVALENT: "gelijkwaardig",
+        Outcome.LEVEL_EQUIVALENT: "erkend op het niveau van de graad",
         Outcome.ADMISSION_EQUIVALENT: "gelijkwaardig voor de toelating tot een vervolgopleiding",
         Outcome.NOT_RECOGNISED: "niet erkend op grond van deze regels",
         Outcome.UNDETERMINED: "onbepaald: een feit dat de uitkomst bepaalt, is onbekend",
@@ -65,7 +72,9 @@ _PHRASES: dict[str, dict[str, str]] = {
         "diploma": "Diploma: {degree}, uitgereikt door {source} op {awarded_on}",
         "accredited": "geaccrediteerd (of toets nieuwe opleiding positief) op de datum van uitreiking: {value}",
         "arts": "kunstonderwijs: {value}",
+        "recognised": "instelling en opleiding erkend naar het recht van de uitreikende partij: {value}",
         "assessment": "Beoordeling: in {target}, op peildatum {on}",
+        "register": "Register: {note}",
         "yes": "ja",
         "no": "nee",
         "unknown": "onbekend",
@@ -91,7 +100,10 @@ _PHRASES: dict[str, dict[str, str]] = {
         "caveats": "Voorbehouden:",
         "ruleset": "Regelset: {version}; sha256 {digest}",
         "decided_by": "Regel: {rules}.",
+        "level": "Erkend in {target} op EQF-niveau {level}",
+        "instruments": "Geraadpleegde instrumenten: {instruments}",
         "fact:accredited": "accreditatie op de datum van uitreiking",
+        "fact:recognised": "erkenning van instelling en opleiding op de datum van uitreiking",
     },
 }
 
@@ -115,13 +127,22 @@ def explain(decision: Decision, lang: str) -> str:
                 ),
                 say["accredited"].format(value=flag(diploma.accredited)),
                 say["arts"].format(value=flag(diploma.arts)),
+                *(
+                    [say["recognised"].format(value=flag(diploma.recognised))]
+                    if diploma.recognised is not None or any("recognised" in f.rule.requires for f in decision.findings)
+                    else []
+                ),
             )
         ),
         say["assessment"].format(target=jurisdiction_label(decision.target, lang), on=decision.on.isoformat()),
     ]
+    if decision.register is not None:
+        lines.append(say["register"].format(note=decision.register.note(lang)))
     if decision.equivalent_to:
         degrees = ", ".join(f"{degree.value} ({degree_label(degree, lang)})" for degree in decision.equivalent_to)
         lines.append(say["equivalent_to"].format(target=decision.target, degrees=degrees, basis=_basis(decision)))
+    if decision.equivalent_level is not None:
+        lines.append(say["level"].format(target=decision.target, level=decision.equivalent_level))
     lines.extend(_why(decision, lang))
     for finding in decision.findings:
         lines.extend(_legal_basis(finding.rule, lang))
@@ -134,6 +155,10 @@ def explain(decision: Decision, lang: str) -> str:
     if decision.caveats:
         lines.append(say["caveats"])
         lines.extend(f"  - {rules.caveat(caveat).text.in_(lang)}" for caveat in decision.caveats)
+    if decision.instruments:
+        short = {item.id: item.short.in_(lang) for item in rules.instruments}
+        names = ", ".join(f"{short[item]} ({item})" for item in decision.instruments)
+        lines.append(say["instruments"].format(instruments=names))
     lines.append(say["ruleset"].format(version=decision.version, digest=decision.digest))
     return "\n".join(lines)
 
@@ -145,6 +170,8 @@ def summary(decision: Decision, lang: str) -> str:
     if decision.equivalent_to:
         degrees = ", ".join(decision.equivalent_to)
         parts.append(say["equivalent_to"].format(target=decision.target, degrees=degrees, basis=_basis(decision)) + ".")
+    if decision.equivalent_level is not None:
+        parts.append(say["level"].format(target=decision.target, level=decision.equivalent_level) + ".")
     if decision.citations:
         cited = "; ".join(
             f"{rule_id}, {citation.title.in_(lang)} ({citation.publication})"
@@ -152,6 +179,8 @@ def summary(decision: Decision, lang: str) -> str:
         )
         parts.append(say["decided_by"].format(rules=cited))
     parts.extend(_why(decision, lang))
+    if decision.register is not None:
+        parts.append(say["register"].format(note=decision.register.note(lang)) + ".")
     referral = _referral(decision, lang)
     if referral:
         parts.append(referral)

@@ -10,10 +10,12 @@ decide because something it was given is wrong.
 from __future__ import annotations
 
 __all__ = [
+    "CredentialError",
     "EquivalenceError",
     "InvalidAssessmentError",
     "InvalidDiplomaError",
     "InvalidInputError",
+    "RegisterDataError",
     "RuleDataError",
 ]
 
@@ -51,3 +53,25 @@ class RuleDataError(EquivalenceError):
         if key is not None:
             where += f", key {key!r}"
         super().__init__(f"{where}: {message}")
+
+
+class RegisterDataError(EquivalenceError):
+    """An accreditation register file cannot be read at all: not UTF-8, a NUL byte, a line or record over the
+    documented size limits, JSON nested too deep or broken, or a CSV header without the register's columns.
+
+    ``path`` names the file and ``line`` the line (``None`` when the problem is the file as a whole). A single
+    malformed *record* is not an error: it is collected in the register's ``problems`` and the rest loads.
+    """
+
+    def __init__(self, message: str, *, path: str, line: int | None = None) -> None:
+        self.path = path
+        self.line = line
+        where = path if line is None else f"{path}, line {line}"
+        super().__init__(f"{where}: {message}")
+
+
+class CredentialError(InvalidInputError):
+    """A digital credential (European Digital Credential JSON-LD, EMREX ELMO XML) cannot give a diploma: it is
+    malformed, hostile (entities, a DTD, over the size limits) or lacks a field; the message names the field and,
+    where the caller can supply it, the keyword and its valid values.
+    """

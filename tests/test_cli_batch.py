@@ -33,8 +33,8 @@ def test_the_documented_example_gives_the_documented_output(tmp_path, capsys):
     assert code == 1  # three rows are deliberately broken
     assert stdout == ""
     assert stderr == (
-        "nvao-equivalence batch: 20 rows: equivalent 7, admission-equivalent 1, not-recognised 4, undetermined 2, "
-        "not-applicable 3; errors 3; rows without 'on' assessed on 2025-09-01\n"
+        "nvao-equivalence batch: 20 rows: equivalent 7, level-equivalent 0, admission-equivalent 1, not-recognised 4, "
+        "undetermined 2, not-applicable 3; errors 3; rows without 'on' assessed on 2025-09-01\n"
     )
     assert out.read_bytes() == (EXAMPLES / "intake-decisions.csv").read_bytes()
 
@@ -257,7 +257,7 @@ def test_progress_is_shown_on_a_terminal_and_quiet_silences_everything(tmp_path,
     shown = terminal.getvalue()
     assert "3 rows" in shown  # tqdm's counter
     assert shown.endswith(
-        "nvao-equivalence batch: 3 rows: equivalent 3, admission-equivalent 0, not-recognised 0, "
+        "nvao-equivalence batch: 3 rows: equivalent 3, level-equivalent 0, admission-equivalent 0, not-recognised 0, "
         "undetermined 0, not-applicable 0; errors 0; rows without 'on' assessed on 2020-01-01\n"
     )
     quiet = Terminal()

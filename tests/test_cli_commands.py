@@ -98,7 +98,8 @@ def test_rules_validate(tmp_path, capsys):
     assert code == 1
     assert out.splitlines() == [
         f"{broken}, rule 'R2003', key 'rules[0].article': required key is missing",
-        f"{broken}, rule 'R2014', key 'rules[1].effect': 'equal' is not one of: equivalent, admission-equivalent",
+        f"{broken}, rule 'R2014', key 'rules[1].effect': "
+        "'equal' is not one of: equivalent, level-equivalent, admission-equivalent",
     ]
     assert err == "2 problems found\n"
 

@@ -34,15 +34,20 @@ def test_exceptions_module_lists_its_errors():
     from nvao_equivalence import exceptions
 
     assert exceptions.__all__ == [
+        "CredentialError",
         "EquivalenceError",
         "InvalidAssessmentError",
         "InvalidDiplomaError",
         "InvalidInputError",
+        "RegisterDataError",
         "RuleDataError",
     ]
     assert issubclass(exceptions.InvalidDiplomaError, ValueError)
     assert issubclass(exceptions.InvalidAssessmentError, ValueError)
     assert issubclass(exceptions.RuleDataError, exceptions.EquivalenceError)
+    assert issubclass(exceptions.CredentialError, exceptions.InvalidInputError)
+    assert issubclass(exceptions.RegisterDataError, exceptions.EquivalenceError)
+    assert not issubclass(exceptions.RegisterDataError, ValueError)
 
 
 _PROBE = """
@@ -52,7 +57,11 @@ sys.addaudithook(lambda event, args: opened.append(str(args[0])) if event == "op
 import nvao_equivalence
 after_import = {
     "toml_opened": [path for path in opened if path.endswith(".toml")],
-    "modules": [name for name in ("dateutil.parser", "tomllib", "importlib.metadata") if name in sys.modules],
+    "modules": [
+        name
+        for name in ("dateutil.parser", "tomllib", "importlib.metadata", "hypothesis", "csv", "defusedxml")
+        if name in sys.modules
+    ],
 }
 from datetime import date
 d = nvao_equivalence.Diploma(awarded_by="NL", degree="wo-bachelor", awarded_on=date(2016, 7, 1), accredited=True)
@@ -67,7 +76,7 @@ def test_import_reads_no_file_and_rules_load_once_on_first_use():
     result = subprocess.run([sys.executable, "-c", _PROBE], capture_output=True, text=True, check=True, cwd=ROOT)
     report = json.loads(result.stdout)
     assert report["import"] == {"toml_opened": [], "modules": []}
-    assert [Path(path).name for path in report["use"]] == ["nvao-treaty.toml"]
+    assert [Path(path).name for path in report["use"]] == ["packs.toml", "nvao-treaty.toml"]
 
 
 def test_the_readme_test_command_is_the_one_ci_runs():

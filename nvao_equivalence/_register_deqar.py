@@ -1,0 +1,140 @@
+"""EQAR's DEQAR: NVAO's reports, from the Web API v2 (report JSON, list pages) and the nightly reports CSV.
+
+Only NVAO reports count, and only a positive decision (with or without conditions or restrictions) counts as
+accreditation; a negative one is kept as the register's word that accreditation was refused. ``valid_to`` is
+exclusive (DEQAR treats a report as no longer valid on that day); an empty one means six years from
+``valid_from``. An institutional review is listed but accredits no programme: the library does not infer
+programme accreditation from it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from functools import cache
+from typing import IO, Any
+
+from nvao_equivalence._register_io import csv_rows, json_values, register_date
+from nvao_equivalence.registers import RegisterProblem, RegisterRecord
+
+__all__ = ["deqar_csv", "deqar_json"]
+
+Item = tuple[str, RegisterRecord] | RegisterProblem
+
+POSITIVE = ("positive", "positive with conditions or restrictions")
+DECISIONS = (*POSITIVE, "negative", "not applicable")
+REQUIRED = ("report_id", "report_agency", "report_decision", "report_valid_from", "report_valid_to")
+
+
+def deqar_json(stream: IO[bytes], name: str) -> Iterator[Item]:
+    """The NVAO reports of DEQAR Web API v2 JSON: a report, a list page's ``results``, an array, JSON Lines."""
+    for line, value in json_values(stream, name):
+        reports = value["results"] if isinstance(value, dict) and isinstance(value.get("results"), list) else [value]
+        for number, report in enumerate(reports, start=1):
+            if not isinstance(report, dict):
+                yield RegisterProblem(name, line, f"report {number} is not a JSON object")
+                continue
+            institutions = [item for item in report.get("institutions") or [] if isinstance(item, dict)]
+            programmes = [item for item in report.get("programmes") or [] if isinstance(item, dict)]
+            keys = [f"deqar:programme:{item['id']}" for item in programmes if item.get("id") not in (None, "")]
+            for item in programmes:
+                for identifier in item.get("programme_identifiers") or []:
+                    if isinstance(identifier, dict) and str(identifier.get("identifier") or "").strip():
+                        keys.append(str(identifier["identifier"]).strip())
+            levels = {str(item.get("qf_ehea_level")) for item in programmes if item.get("qf_ehea_level")}
+            yield from _report(
+                report.get("id"),
+                report.get("agency_acronym"),
+                report.get("decision"),
+                report.get("agency_esg_activity_type"),
+                (report.get("valid_from"), report.get("valid_to")),
+                institution=str(institutions[0].get("deqar_id")) if len(institutions) == 1 else None,
+                level=levels.pop() if len(levels) == 1 else None,
+                keys=keys,
+                where=(name, line),
+            )
+
+
+def deqar_csv(stream: IO[bytes], name: str) -> Iterator[Item]:
+    """The NVAO reports of DEQAR's reports CSV, listed by report id (the CSV names no programme identifier)."""
+    for line, row in csv_rows(stream, name, REQUIRED):
+        if isinstance(row, str):
+            yield RegisterProblem(name, line, row)
+            continue
+        yield from _report(
+            row["REPORT_ID"],
+            row["REPORT_AGENCY"],
+            row["REPORT_DECISION"],
+            row.get("REPORT_TYPE"),
+            (row["REPORT_VALID_FROM"], row["REPORT_VALID_TO"]),
+            institution=None,
+            level=row.get("PROGRAMME_QF_EHEA_LEVEL", "").strip() or None,
+            keys=[],
+            where=(name, line),
+        )
+
+
+def _report(
+    report_id: Any,
+    agency: Any,
+    decision: Any,
+    activity: Any,
+    validity: tuple[Any, Any],
+    *,
+    institution: str | None,
+    level: str | None,
+    keys: list[str],
+    where: tuple[str, int],
+) -> Iterator[Item]:
+    name, line = where
+    identifier = str(report_id if report_id is not None else "").strip()
+    if not identifier.isdigit():
+        yield RegisterProblem(name, line, f"report id {report_id!r} is not a DEQAR report number")
+        return
+    if str(agency or "").strip().upper() != "NVAO":
+        return  # another agency's report: not an NVAO accreditation
+    said = " ".join(str(decision or "").split()).lower()
+    if said not in DECISIONS:
+        yield RegisterProblem(
+            name, line, f"report {identifier}: decision {decision!r} is not one of {', '.join(DECISIONS)}"
+        )
+        return
+    if said == "not applicable":
+        return
+    key = f"deqar:report:{identifier}"
+    source = f"{name}, line {line}"
+    if str(activity or "").strip().lower() == "institutional":
+        record = RegisterRecord("DEQAR", key, None, None, False, said, source, institution, level, note="institutional")
+        yield key, record
+        return
+    try:
+        valid_from, valid_to = register_date(validity[0]), register_date(validity[1])
+    except ValueError as error:
+        yield RegisterProblem(name, line, f"report {identifier}: {error}")
+        return
+    if valid_from is None:
+        yield RegisterProblem(name, line, f"report {identifier}: valid_from is empty")
+        return
+    note = None
+    if valid_to is None:
+        valid_to, note = _six_years(valid_from), "six-years"
+    if valid_to <= valid_from:
+        yield RegisterProblem(
+            name, line, f"report {identifier}: valid_to {valid_to} is not after valid_from {valid_from}"
+        )
+        return
+    accredits = said in POSITIVE
+    record = RegisterRecord(
+        "DEQAR", key, valid_from, valid_to if accredits else None, accredits, said, source, institution, level,
+        note=note if accredits else None,
+    )  # fmt: skip
+    for listed in dict.fromkeys([key, *keys]):
+        yield listed, record
+
+
+@cache
+def _six_years(valid_from: date) -> date:
+    # DEQAR: a report without valid_to is valid for six years from valid_from (valid_to_calculated).
+    from dateutil.relativedelta import relativedelta
+
+    return valid_from + relativedelta(years=6)

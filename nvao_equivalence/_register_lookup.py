@@ -1,0 +1,91 @@
+"""What a register's records say about one programme on one day (see ``registers`` for the reading)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from nvao_equivalence.registers import RegisterAnswer, RegisterRecord
+
+__all__ = ["answer"]
+
+# The identifier scheme of each register's institutions: RIO's BRIN code (e.g. 21PB, 99XX), DEQAR's own id.
+_SCHEMES = {"RIO": re.compile(r"[0-9]{2}[A-Z0-9]{2}"), "DEQAR": re.compile(r"DEQARINST[0-9]+")}
+
+
+def answer(programme: str, records: Sequence[RegisterRecord], day: date, institution: str | None) -> RegisterAnswer:
+    """The register's answer for ``programme`` on ``day``; ``records`` are those listed under it."""
+    name = programme.strip()
+    if not records:
+        return RegisterAnswer(name, day, None, "not-listed", institution=institution)
+    kept, reason, institutions = _for_institution(records, institution)
+    if reason is not None:
+        return RegisterAnswer(
+            name, day, None, reason, tuple(records), institutions=institutions, institution=institution
+        )
+    covering = next((record for record in kept if record.covers(day)), None)
+    if covering is not None:
+        return RegisterAnswer(name, day, True, "covered", kept, covering, institution=institution)
+    dated = sorted((record for record in kept if record.valid_from is not None), key=_start)
+    if not dated:
+        return RegisterAnswer(name, day, None, "undated", kept, kept[0], institution=institution)
+    if day < _start(dated[0]):
+        return RegisterAnswer(name, day, None, "before-records", kept, dated[0], institution=institution)
+    # The register knows the programme from before the award date, and no period covers that day: it records
+    # that accreditation had ended or was refused. Cite the record that says so.
+    following = next((record for record in dated if record.accredits and _start(record) > day), None)
+    teach_out = next((record for record in dated if _in_teach_out(record, day)), None)
+    if teach_out is not None:
+        return RegisterAnswer(name, day, False, "teach-out", kept, teach_out, following, institution=institution)
+    last = max((record for record in dated if _start(record) <= day), key=_start)
+    if not last.accredits:
+        reason = "withdrawn" if last.withdrawn_on is not None else "refused"
+    elif last.withdrawn_on is not None and last.valid_until == last.withdrawn_on:
+        reason = "withdrawn"
+    else:
+        reason = "ended"
+    return RegisterAnswer(name, day, False, reason, kept, last, following, institution=institution)
+
+
+def _start(record: RegisterRecord) -> date:
+    assert record.valid_from is not None  # only dated records are sorted
+    return record.valid_from
+
+
+def _in_teach_out(record: RegisterRecord, day: date) -> bool:
+    end, until = record.valid_until, record.teach_out_until
+    return record.accredits and end is not None and until is not None and end <= day < until
+
+
+def _for_institution(
+    records: Sequence[RegisterRecord], institution: str | None
+) -> tuple[tuple[RegisterRecord, ...], str | None, tuple[str, ...]]:
+    """The records for the diploma's institution, or why the institution leaves the programme undecided.
+
+    Programme codes can be shared: an hbo CROHO code is often offered by several hogescholen, each accredited on
+    its own. An institution in a register's own scheme (a BRIN code for RIO) selects; one in another scheme cannot
+    be compared and selects nothing in that register.
+    """
+    if len(records) == 1 and institution is None:
+        return tuple(records), None, ()
+    listed = sorted({record.institution for record in records if record.institution})
+    kept = tuple(records)
+    if institution is not None and institution.strip():
+        wanted = institution.strip().upper()
+        kept = tuple(
+            record
+            for record in records
+            if record.institution is None
+            or record.institution.upper() == wanted
+            or not _SCHEMES.get(record.register, re.compile("")).fullmatch(wanted)
+        )
+        if not kept:
+            return (), "other-institution", tuple(listed)
+    per_register: dict[str, set[str]] = {}
+    for record in kept:
+        if record.institution:
+            per_register.setdefault(record.register, set()).add(record.institution)
+    if any(len(names) > 1 for names in per_register.values()):
+        return (), "several-institutions", tuple(listed)
+    return kept, None, ()
