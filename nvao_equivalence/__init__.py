@@ -14,15 +14,19 @@ Importing the package reads no file; the rules load on first use.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from nvao_equivalence import exceptions
 from nvao_equivalence._decision import Decision
 from nvao_equivalence._diploma import Accreditation, Diploma
 from nvao_equivalence._engine import Period, check_equivalence, timeline
 from nvao_equivalence._outcome import Outcome
-from nvao_equivalence._rules import Citation, Rule
-from nvao_equivalence._ruleset import RuleSet
 from nvao_equivalence._vocabulary import Degree
-from nvao_equivalence.registers import AccreditationRegister
+
+if TYPE_CHECKING:
+    from nvao_equivalence._rules import Citation, Rule
+    from nvao_equivalence._ruleset import RuleSet
+    from nvao_equivalence.registers import AccreditationRegister
 
 __all__ = [
     "Accreditation",
@@ -41,11 +45,30 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> str:
-    # The version is read from the installed metadata only when asked for:
-    # importlib.metadata is not cheap to import.
+# Imported when first asked for: the rule loader and the registers are not needed to build a Diploma, and
+# importing the package stays cheap.
+_LAZY = {
+    "Citation": "nvao_equivalence._rules",
+    "Rule": "nvao_equivalence._rules",
+    "RuleSet": "nvao_equivalence._ruleset",
+    "AccreditationRegister": "nvao_equivalence.registers",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
     if name == "__version__":
+        # Read from the installed metadata only when asked for: importlib.metadata is not cheap to import.
         from importlib.metadata import version
 
         return version("nvao-equivalence")
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -47,6 +47,12 @@ def parse_date(value: object, *, field: str) -> date:
     >>> parse_date("1 juli 2016", field="awarded_on")
     datetime.date(2016, 7, 1)
     """
+    # The common case first, cheaply: ISO text, as registers and exports write it.
+    if type(value) is str and len(value) == 10 and value[4] == "-" and value[7] == "-":
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass  # the slower path below says what is wrong
     if isinstance(value, datetime):
         raise ValueError(f"{field}: {value!r} is a datetime; give a date without a time of day ({_VALID_FORMS})")
     if isinstance(value, date):

@@ -9,14 +9,14 @@ import attrs
 
 from nvao_equivalence._diploma import Diploma
 from nvao_equivalence._outcome import Outcome
-from nvao_equivalence._rules import Citation, ComparableRow, Rule
 from nvao_equivalence._vocabulary import Degree
 
 if TYPE_CHECKING:
+    from nvao_equivalence._rules import Citation, ComparableRow, Rule
     from nvao_equivalence._ruleset import RuleSet
     from nvao_equivalence.registers import RegisterAnswer
 
-__all__ = ["DECISION_FORMAT", "Decision", "Finding"]
+__all__ = ["DECISION_FORMAT", "Decision", "Finding", "Verdict"]
 
 DECISION_FORMAT = "nvao-equivalence/decision/1"
 
@@ -46,6 +46,32 @@ class Finding:
 
 
 @attrs.frozen
+class Verdict:
+    """What the rules say for one kind of case: a :class:`Decision` without its diploma, day and target.
+
+    Every field but those three depends only on the diploma's discrete facts and on which rules are in force, so
+    the engine computes a verdict once per kind of case and shares it between decisions.
+    """
+
+    outcome: Outcome
+    equivalent_to: tuple[Degree, ...]
+    equivalent_level: int | None
+    rules: tuple[str, ...]
+    citations: tuple[Citation, ...]
+    caveats: tuple[str, ...]
+    missing: tuple[str, ...]
+    readings: tuple[str, ...]
+    reason: str
+    instruments: tuple[str, ...]
+    findings: tuple[Finding, ...]
+    version: str
+    digest: str
+    ruleset: RuleSet = attrs.field(eq=False)
+    # One-line accounts by language, built on first use: they depend on nothing a decision adds.
+    summaries: dict[str, str] = attrs.field(factory=dict, init=False, eq=False)
+
+
+@attrs.frozen(repr=False)
 class Decision:
     """Whether a diploma is recognised in the target system on the assessment date, and why.
 
@@ -61,28 +87,77 @@ class Decision:
     undetermined. ``reason`` is a short code for why: ``same-jurisdiction``,
     ``not-a-party``, ``no-rule-in-force``, ``not-covered``,
     ``condition-unmet``, ``unknown-fact`` or ``granted``. ``version`` and
-    ``digest`` identify the rule data.
+    ``digest`` identify the rule data. ``register`` holds what an
+    accreditation register said, when one decided accreditation.
     """
 
-    outcome: Outcome
-    equivalent_to: tuple[Degree, ...]
-    equivalent_level: int | None
-    rules: tuple[str, ...]
-    citations: tuple[Citation, ...]
-    caveats: tuple[str, ...]
-    missing: tuple[str, ...]
-    readings: tuple[str, ...]
-    reason: str
-    on: date
-    target: str
     diploma: Diploma
-    version: str
-    digest: str
-    instruments: tuple[str, ...]
-    findings: tuple[Finding, ...] = attrs.field(repr=False)
-    ruleset: RuleSet = attrs.field(eq=False, repr=False)
-    # What an accreditation register said about the programme, when one decided accreditation; cited in explain().
-    register: RegisterAnswer | None = attrs.field(default=None, repr=False)
+    target: str
+    on: date
+    verdict: Verdict
+    register: RegisterAnswer | None = None
+
+    @property
+    def outcome(self) -> Outcome:
+        return self.verdict.outcome
+
+    @property
+    def equivalent_to(self) -> tuple[Degree, ...]:
+        return self.verdict.equivalent_to
+
+    @property
+    def equivalent_level(self) -> int | None:
+        return self.verdict.equivalent_level
+
+    @property
+    def rules(self) -> tuple[str, ...]:
+        return self.verdict.rules
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        return self.verdict.citations
+
+    @property
+    def caveats(self) -> tuple[str, ...]:
+        return self.verdict.caveats
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        return self.verdict.missing
+
+    @property
+    def readings(self) -> tuple[str, ...]:
+        return self.verdict.readings
+
+    @property
+    def reason(self) -> str:
+        return self.verdict.reason
+
+    @property
+    def instruments(self) -> tuple[str, ...]:
+        return self.verdict.instruments
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return self.verdict.findings
+
+    @property
+    def version(self) -> str:
+        return self.verdict.version
+
+    @property
+    def digest(self) -> str:
+        return self.verdict.digest
+
+    @property
+    def ruleset(self) -> RuleSet:
+        return self.verdict.ruleset
+
+    def __repr__(self) -> str:
+        return (
+            f"Decision(outcome={self.outcome!r}, equivalent_to={self.equivalent_to!r}, rules={self.rules!r}, "
+            f"target={self.target!r}, on={self.on!r}, diploma={self.diploma!r})"
+        )
 
     def explain(self, lang: str = "en") -> str:
         """A readable account in ``lang`` (``"en"`` or ``"nl"``): outcome, legal basis, facts, caveats."""
@@ -92,9 +167,14 @@ class Decision:
 
     def summary(self, lang: str = "en") -> str:
         """The account on one line, for a table cell: outcome, comparable degrees, rules, why, where to go."""
-        from nvao_equivalence._explain import summary
+        cached = self.verdict.summaries.get(lang) if self.register is None else None
+        if cached is None:
+            from nvao_equivalence._explain import summary
 
-        return summary(self, lang)
+            cached = summary(self, lang)
+            if self.register is None:
+                self.verdict.summaries[lang] = cached
+        return cached
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-serialisable data, marked ``"format": "nvao-equivalence/decision/1"``."""
@@ -130,6 +210,7 @@ def _diploma_dict(diploma: Diploma) -> dict[str, Any]:
         "degree": diploma.degree.value,
         "awarded_on": diploma.awarded_on.isoformat(),
         "accredited": diploma.accredited,
+        "recognised": diploma.recognised,
         "arts": diploma.arts,
         "accreditations": [
             {

@@ -92,16 +92,16 @@ def _degree_name(value: object) -> Degree:
     return cast(Degree, value)
 
 
+def _not_known_or_unknown(name: str, value: object) -> str:
+    return f"{name}: {value!r} is not valid; valid: True, False, or None when it is not known"
+
+
 def _accreditations(value: object) -> tuple[Accreditation, ...]:
+    if value == ():
+        return ()
     if not isinstance(value, (tuple, list)) or not all(isinstance(item, Accreditation) for item in value):
         raise InvalidDiplomaError(f"accreditations: {value!r} is not valid; valid: a tuple of Accreditation")
     return tuple(value)
-
-
-def _known_or_unknown(instance: Diploma, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and not isinstance(value, bool):
-        name = attribute.alias or attribute.name
-        raise InvalidDiplomaError(f"{name}: {value!r} is not valid; valid: True, False, or None when it is not known")
 
 
 @attrs.frozen
@@ -139,26 +139,13 @@ class Diploma:
     awarded_on: date = attrs.field(converter=_awarded_on)
     # What the caller stated; the public `accredited` below is derived from it and the accreditations.
     # Kept apart so that attrs.evolve (which passes the stated value on) derives it again.
-    _stated_accredited: bool | None = attrs.field(
-        default=None, validator=_known_or_unknown, alias="accredited", repr=False, eq=False
-    )
-    arts: bool = attrs.field(default=False, validator=_strict(bool, "True or False"))
+    _stated_accredited: bool | None = attrs.field(default=None, alias="accredited", repr=False, eq=False)
+    arts: bool = False
     accreditations: tuple[Accreditation, ...] = attrs.field(default=(), converter=_accreditations)
-    programme: str | None = attrs.field(default=None, validator=_strict((str, type(None)), "text or None"))
-    institution: str | None = attrs.field(default=None, validator=_strict((str, type(None)), "text or None"))
-    recognised: bool | None = attrs.field(default=None, validator=_known_or_unknown)
+    programme: str | None = None
+    institution: str | None = None
+    recognised: bool | None = None
     accredited: bool | None = attrs.field(init=False)
-
-    @degree.validator
-    def _degree_known(self, attribute: attrs.Attribute[Any], value: object) -> None:
-        # The degree's meaning depends on the awarding system, so it is
-        # resolved here, after awarded_by is known, rather than by a converter.
-        if not isinstance(value, str):
-            raise InvalidDiplomaError(f"degree: {value!r} is not a degree name")
-        try:
-            object.__setattr__(self, "degree", canonical_degree(value, self.awarded_by))
-        except ValueError as error:
-            raise InvalidDiplomaError(f"degree: {error}") from None
 
     @classmethod
     def from_credential(cls, data: object, **keywords: Any) -> Diploma:
@@ -170,7 +157,27 @@ class Diploma:
         return diploma_from_credential(data, **keywords)
 
     def __attrs_post_init__(self) -> None:
+        # The checks run here, in one place, rather than as one attrs validator per field: a diploma is built for
+        # every row of an intake file, and this keeps that cheap. The messages name the field, value and what is valid.
+        degree = self.degree
+        if not isinstance(degree, str):
+            raise InvalidDiplomaError(f"degree: {degree!r} is not a degree name")
+        try:
+            # A degree name means something only in its awarding system, now known.
+            object.__setattr__(self, "degree", canonical_degree(degree, self.awarded_by))
+        except ValueError as error:
+            raise InvalidDiplomaError(f"degree: {error}") from None
         stated = self._stated_accredited
+        if stated is not None and type(stated) is not bool:
+            raise InvalidDiplomaError(_not_known_or_unknown("accredited", stated))
+        if self.recognised is not None and type(self.recognised) is not bool:
+            raise InvalidDiplomaError(_not_known_or_unknown("recognised", self.recognised))
+        if type(self.arts) is not bool:
+            raise InvalidDiplomaError(f"arts: {self.arts!r} is not valid; valid: True or False")
+        if self.programme is not None or self.institution is not None:
+            for name, text in (("programme", self.programme), ("institution", self.institution)):
+                if text is not None and not isinstance(text, str):
+                    raise InvalidDiplomaError(f"{name}: {text!r} is not valid; valid: text or None")
         if self.accreditations:
             derived = any(period.covers(self.awarded_on) for period in self.accreditations)
             if stated is not None and stated != derived:

@@ -8,21 +8,22 @@ fact makes the outcome undetermined only when its value would change it.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from datetime import date
 from typing import TYPE_CHECKING
 
 import attrs
 
 from nvao_equivalence._dates import parse_date
-from nvao_equivalence._decision import Decision, Finding
+from nvao_equivalence._decision import Decision, Finding, Verdict
 from nvao_equivalence._diploma import Diploma
 from nvao_equivalence._outcome import EFFECTS, FACTS, Outcome
-from nvao_equivalence._rules import Rule
-from nvao_equivalence._ruleset import RuleSet, default_rules
 from nvao_equivalence._vocabulary import Degree, canonical_jurisdiction, eqf_level
 from nvao_equivalence.exceptions import InvalidAssessmentError
 
 if TYPE_CHECKING:
+    from nvao_equivalence._rules import Rule
+    from nvao_equivalence._ruleset import RuleSet
     from nvao_equivalence.registers import AccreditationRegister, RegisterAnswer
 
 __all__ = ["Period", "check_equivalence", "timeline"]
@@ -72,9 +73,10 @@ def check_equivalence(
             f"on: the assessment date {day.isoformat()} precedes the award date "
             f"{diploma.awarded_on.isoformat()}; valid: {diploma.awarded_on.isoformat()} or later"
         )
+    if register is None:
+        return Decision(diploma, target, day, verdict(diploma, target, day, ruleset))
     diploma, found = _consult(diploma, register)
-    decision = decide(diploma, target, day, ruleset)
-    return decision if found is None else attrs.evolve(decision, register=found)
+    return Decision(diploma, target, day, verdict(diploma, target, day, ruleset), found)
 
 
 def timeline(
@@ -105,17 +107,32 @@ def timeline(
 
 
 def _prepare(diploma: object, target: object, rules: object) -> tuple[RuleSet, str]:
-    if not isinstance(diploma, Diploma):
+    if type(diploma) is not Diploma and not isinstance(diploma, Diploma):
         raise InvalidAssessmentError(f"diploma: expected a Diploma, found {diploma!r}")
-    if rules is not None and not isinstance(rules, RuleSet):
-        raise InvalidAssessmentError(f"rules: expected a RuleSet or None, found {rules!r}")
+    if rules is not None:
+        from nvao_equivalence._ruleset import RuleSet
+
+        if not isinstance(rules, RuleSet):
+            raise InvalidAssessmentError(f"rules: expected a RuleSet or None, found {rules!r}")
     if not isinstance(target, str):
         raise InvalidAssessmentError(f"target: expected a jurisdiction code such as 'NL' or 'VL', found {target!r}")
     try:
         code = canonical_jurisdiction(target)
     except ValueError as error:
         raise InvalidAssessmentError(f"target: {error}") from None
-    return (rules if rules is not None else default_rules()), code
+    return (rules if rules is not None else _default_rules()), code
+
+
+_DEFAULT: list[RuleSet] = []
+
+
+def _default_rules() -> RuleSet:
+    # Loaded on first use, not with the package: loading rules needs the loader, which importing need not.
+    if not _DEFAULT:
+        from nvao_equivalence._ruleset import default_rules
+
+        _DEFAULT.append(default_rules())
+    return _DEFAULT[0]
 
 
 def _consult(diploma: Diploma, register: object) -> tuple[Diploma, RegisterAnswer | None]:
@@ -130,6 +147,8 @@ def _consult(diploma: Diploma, register: object) -> tuple[Diploma, RegisterAnswe
 
 
 def _assessment_date(on: object) -> date:
+    if type(on) is date:
+        return on
     try:
         return parse_date(on, field="on")
     except ValueError as error:
@@ -138,15 +157,37 @@ def _assessment_date(on: object) -> date:
 
 def decide(diploma: Diploma, target: str, on: date, ruleset: RuleSet) -> Decision:
     """Decide for validated input (``target`` canonical, ``on`` not before the award date)."""
+    return Decision(diploma, target, on, verdict(diploma, target, on, ruleset))
+
+
+def verdict(diploma: Diploma, target: str, on: date, ruleset: RuleSet) -> Verdict:
+    """The verdict for a diploma, computed once per kind of case and kept by the rule set.
+
+    Within one period between two change dates of the rules, a verdict depends only on the diploma's discrete facts
+    and on which periods hold the award date and the assessment date; those make the key.
+    """
+    changes = ruleset.changes
+    key = (
+        diploma.awarded_by, target, diploma.degree, diploma.arts, diploma.accredited, diploma.recognised,
+        bisect_right(changes, on), bisect_right(changes, diploma.awarded_on),
+    )  # fmt: skip
+    found = ruleset.verdicts.get(key)
+    if found is None:
+        found = ruleset.verdicts[key] = _judge(diploma, target, on, ruleset)
+    return found
+
+
+def _judge(diploma: Diploma, target: str, on: date, ruleset: RuleSet) -> Verdict:
+    """Apply the rules in force on ``on`` between the diploma's jurisdiction and ``target``."""
     source = diploma.awarded_by
     if source == target:
-        return _decision(diploma, target, on, ruleset, Outcome.NOT_APPLICABLE, "same-jurisdiction")
+        return _verdict(diploma, target, on, ruleset, Outcome.NOT_APPLICABLE, "same-jurisdiction")
     between = ruleset.between(source, target)
     if not between:
-        return _decision(diploma, target, on, ruleset, Outcome.NOT_APPLICABLE, "not-a-party")
+        return _verdict(diploma, target, on, ruleset, Outcome.NOT_APPLICABLE, "not-a-party")
     findings = tuple(_assess(rule, diploma, ruleset) for rule in between if rule.in_force.contains(on))
     if not findings:
-        return _decision(diploma, target, on, ruleset, Outcome.NOT_RECOGNISED, "no-rule-in-force")
+        return _verdict(diploma, target, on, ruleset, Outcome.NOT_RECOGNISED, "no-rule-in-force")
 
     granted = [finding for finding in findings if finding.status == "granted"]
     best = max((EFFECTS[finding.rule.effect].strength for finding in granted), default=0)
@@ -156,7 +197,7 @@ def decide(diploma: Diploma, target: str, on: date, ruleset: RuleSet) -> Decisio
     ]
     if open_questions:
         missing = tuple(dict.fromkeys(fact for finding in open_questions for fact in finding.facts))
-        return _decision(
+        return _verdict(
             diploma, target, on, ruleset, Outcome.UNDETERMINED, "unknown-fact",
             deciding=open_questions, findings=findings, missing=missing,
         )  # fmt: skip
@@ -169,13 +210,13 @@ def decide(diploma: Diploma, target: str, on: date, ruleset: RuleSet) -> Decisio
         caveats = tuple(caveat for caveat in caveat_ids if ruleset.caveat(caveat).concerns(target, equivalent_to))
         # Level recognition names the diploma's EQF level, also where a stronger effect decides beside it.
         levelled = any(not EFFECTS[finding.rule.effect].names_degrees for finding in granted)
-        return _decision(
+        return _verdict(
             diploma, target, on, ruleset, EFFECTS[strongest[0].rule.effect].outcome, "granted",
             deciding=granted, findings=findings, equivalent_to=equivalent_to, caveats=caveats,
             level=eqf_level(diploma.degree) if levelled else None,
         )  # fmt: skip
     reason = "not-covered" if all(finding.status == "not-covered" for finding in findings) else "condition-unmet"
-    return _decision(
+    return _verdict(
         diploma, target, on, ruleset, Outcome.NOT_RECOGNISED, reason, deciding=list(findings), findings=findings
     )
 
@@ -206,7 +247,7 @@ def _assess(rule: Rule, diploma: Diploma, ruleset: RuleSet) -> Finding:
     return Finding(rule, "granted", (), row, tuple(implied))
 
 
-def _decision(
+def _verdict(
     diploma: Diploma,
     target: str,
     on: date,
@@ -220,8 +261,8 @@ def _decision(
     caveats: tuple[str, ...] = (),
     missing: tuple[str, ...] = (),
     level: int | None = None,
-) -> Decision:
-    return Decision(
+) -> Verdict:
+    return Verdict(
         outcome=outcome,
         equivalent_to=equivalent_to,
         equivalent_level=level,
@@ -231,13 +272,10 @@ def _decision(
         missing=missing,
         readings=_readings(diploma, findings, ruleset),
         reason=reason,
-        on=on,
-        target=target,
-        diploma=diploma,
-        version=ruleset.version,
-        digest=ruleset.digest,
         instruments=tuple(dict.fromkeys(rule.instrument.id for rule in ruleset.between(diploma.awarded_by, target))),
         findings=findings,
+        version=ruleset.version,
+        digest=ruleset.digest,
         ruleset=ruleset,
     )
 

@@ -45,7 +45,8 @@ _PHRASES: dict[str, dict[str, str]] = {
         ),
         "not-a-party": "No rule in this rule set applies between {source} and {target} (parties: {parties}).",
         "no-rule-in-force": (
-            "No rule between {source} and {target} was in force on {on}; the first came into force on {first}."
+            "No rule between {source} and {target} was in force on the assessment date; the first came into force on "
+            "{first}."
         ),
         "not-covered": "Rule {rule} does not cover this degree ({degree}) from {source}.",
         "finding:unmet": "Rule {rule} requires {facts}, which the diploma does not meet.",
@@ -89,7 +90,8 @@ _PHRASES: dict[str, dict[str, str]] = {
         ),
         "not-a-party": "Geen regel in deze regelset geldt tussen {source} en {target} (partijen: {parties}).",
         "no-rule-in-force": (
-            "Op {on} was geen regel tussen {source} en {target} van kracht; de eerste trad in werking op {first}."
+            "Op de peildatum was geen regel tussen {source} en {target} van kracht; de eerste trad in werking op "
+            "{first}."
         ),
         "not-covered": "Regel {rule} geldt niet voor deze graad ({degree}) uit {source}.",
         "finding:unmet": "Regel {rule} vereist {facts}; het diploma voldoet daar niet aan.",
@@ -211,7 +213,7 @@ def _why(decision: Decision, lang: str) -> list[str]:
         return [say["not-a-party"].format(source=source, target=target, parties=", ".join(parties))]
     if decision.reason == "no-rule-in-force":
         first = min(rule.in_force.valid_from for rule in rules.between(diploma.awarded_by, decision.target))
-        return [say["no-rule-in-force"].format(source=source, target=target, on=decision.on, first=first)]
+        return [say["no-rule-in-force"].format(source=source, target=target, first=first)]
     lines = []
     for finding in decision.findings:
         if finding.status == "not-covered":
@@ -267,7 +269,7 @@ def _legal_basis(rule: Rule, lang: str) -> list[str]:
 
 def _alternatives(decision: Decision, lang: str) -> list[str]:
     """For an undetermined decision: what each value of the missing fact would give."""
-    from nvao_equivalence._engine import decide
+    from nvao_equivalence._engine import verdict
 
     say = _PHRASES[lang]
     lines = []
@@ -275,7 +277,7 @@ def _alternatives(decision: Decision, lang: str) -> list[str]:
         for value in (True, False):
             changes: dict[str, Any] = {fact: value}
             variant = attrs.evolve(decision.diploma, **changes)
-            outcome = decide(variant, decision.target, decision.on, decision.ruleset).outcome
+            outcome = verdict(variant, decision.target, decision.on, decision.ruleset).outcome
             lines.append(
                 say["alternatives"].format(fact=fact, value=say["yes" if value else "no"], outcome=outcome.value)
             )

@@ -8,12 +8,16 @@ from collections.abc import Iterable
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from nvao_equivalence._loader import LoadedFile, parse_file
 from nvao_equivalence._rules import Caveat, Implication, Instrument, Reading, Referral, Rule
 from nvao_equivalence.exceptions import InvalidInputError, RuleDataError
+
+if TYPE_CHECKING:
+    from nvao_equivalence._decision import Verdict
 
 __all__ = ["RuleSet", "bundled_rules_dir", "default_rules"]
 
@@ -49,6 +53,14 @@ class RuleSet:
     digest: str
     paths: tuple[str, ...]
     _between: dict[tuple[str, str], tuple[Rule, ...]] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+    #: The dates on which any rule comes into or goes out of force, sorted.
+    changes: tuple[date, ...] = attrs.field(init=False, eq=False, repr=False)
+    #: Verdicts already reached, by kind of case (see nvao_equivalence._engine.verdict).
+    verdicts: dict[tuple[Any, ...], Verdict] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        days = {day for rule in self.rules for day in (rule.in_force.valid_from, rule.in_force.valid_until) if day}
+        object.__setattr__(self, "changes", tuple(sorted(days)))
 
     @classmethod
     def load(cls, *packs: str) -> RuleSet:

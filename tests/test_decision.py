@@ -30,6 +30,7 @@ def test_to_dict_is_plain_json_with_a_format_key():
         "degree": "academic-bachelor",
         "awarded_on": "2016-07-01",
         "accredited": True,
+        "recognised": None,
         "arts": False,
         "accreditations": [],
         "programme": None,
