@@ -95,7 +95,7 @@ def run_batch(source: str, output: str | None, options: BatchOptions, progress: 
         output_format = options.output_format or input_format
         # A BOM in, a BOM out: Excel needs it to read the CSV as UTF-8. JSON Lines never carries one.
         with _open_output(output, had_bom and output_format == "csv") as out:
-            write = _writer(out, output_format, columns, delimiter)
+            write = _writer(out, output_format, columns, delimiter, as_read=input_format == "csv")
             tally = Tally()
             for values, problem in rows:
                 cells, outcome, error = _decide(values, problem, options)
@@ -236,15 +236,18 @@ def _decide(values: dict[str, Any], problem: str | None, options: BatchOptions) 
     empty: dict[str, Any] = {**dict.fromkeys(OUTPUT_COLUMNS, ""), **{name: [] for name in _LISTS}}
     if problem is not None:
         return {**empty, "error": problem}, "", problem
-    cells = {str(key).strip().lower(): _text(value) for key, value in values.items()}
+    cells = {_key(key): value.strip() if type(value) is str else _text(value) for key, value in values.items()}
     if not any(cells.values()):
         return {**empty, "error": "empty row: nothing to decide"}, "", "empty row: nothing to decide"
     try:
         decision = _decision(cells, options)
     except (EquivalenceError, ValueError) as error:
         return {**empty, "error": str(error)}, "", str(error)
-    return (
-        {
+    # Decisions of the same kind share a verdict: their output cells are built once (a register's answer is cited
+    # per row, so those are not shared).
+    shared = _SHARED_CELLS.get((id(decision.verdict), options.lang)) if decision.register is None else None
+    if shared is None or shared[0] is not decision.verdict:
+        output: dict[str, Any] = {
             "outcome": decision.outcome.value,
             "equivalent_to": [degree.value for degree in decision.equivalent_to],
             "rules": list(decision.rules),
@@ -252,10 +255,24 @@ def _decide(values: dict[str, Any], problem: str | None, options: BatchOptions) 
             "missing": list(decision.missing),
             "explanation": decision.summary(options.lang),
             "error": "",
-        },
-        decision.outcome.value,
-        "",
-    )
+        }
+        if decision.register is not None:
+            return output, decision.outcome.value, ""
+        shared = _SHARED_CELLS[id(decision.verdict), options.lang] = (decision.verdict, output)
+    return shared[1], decision.outcome.value, ""
+
+
+# Output cells by verdict and language; the verdict is kept beside them so that a reused id cannot mislead.
+_SHARED_CELLS: dict[tuple[int, str], tuple[Any, dict[str, Any]]] = {}
+_KEYS: dict[Any, str] = {}
+
+
+def _key(key: Any) -> str:
+    """A column name as the columns are matched: trimmed, lower case."""
+    found = _KEYS.get(key)
+    if found is None:
+        found = _KEYS[key] = str(key).strip().lower()
+    return found
 
 
 def _decision(cells: dict[str, str], options: BatchOptions) -> Any:
@@ -324,7 +341,8 @@ def _open_output(output: str | None, bom: bool) -> Iterator[IO[str]]:
         raise
 
 
-def _writer(out: IO[str], output_format: str, columns: list[str], delimiter: str) -> Any:
+def _writer(out: IO[str], output_format: str, columns: list[str], delimiter: str, *, as_read: bool) -> Any:
+    """A function writing one row: its values (``as_read``: CSV text in the columns' order) and its output cells."""
     if output_format == "jsonl":
 
         def write_json(values: dict[str, Any], cells: dict[str, Any]) -> None:
@@ -337,7 +355,10 @@ def _writer(out: IO[str], output_format: str, columns: list[str], delimiter: str
 
     def write_csv(values: dict[str, Any], cells: dict[str, Any]) -> None:
         joined = ["|".join(cell) if isinstance(cell, list) else cell for cell in cells.values()]
-        writer.writerow([*(_cell(values.get(column)) for column in columns), *joined])
+        if as_read and len(values) == len(columns):
+            writer.writerow([*values.values(), *joined])
+        else:
+            writer.writerow([*(_cell(values.get(column)) for column in columns), *joined])
 
     return write_csv
 

@@ -189,8 +189,8 @@ def parse_file(
     rule_ids = _declared_ids(data, "rules")
     readings = each("readings", lambda reader: _reading(reader, rule_ids))
     referrals = each("referrals", _referral)
-    reading_rules = {reading.id: reading.rules for reading in readings}
-    implications = each("implications", lambda reader: _implication(reader, reading_rules))
+    reading_ids = {reading.id: reading for reading in readings}
+    implications = each("implications", lambda reader: _implication(reader, reading_ids))
     header = _attempt(problems, _header, top)
     identifier, pack, version, title = header or ("?", "?", "?", Text("?", "?"))
     return LoadedFile(
@@ -408,13 +408,12 @@ def _directions(reader: _Reader, parties: tuple[str, ...]) -> tuple[tuple[str, s
     return tuple(pairs)
 
 
-def _implication(reader: _Reader, reading_rules: dict[str, tuple[str, ...]]) -> Implication:
+def _implication(reader: _Reader, readings: dict[str, Reading]) -> Implication:
     reader.only(*keys("implications"))
     fact, implied_by = reader.choice("fact", FACTS), reader.choice("implied_by", FACTS)
     if fact == implied_by:
         raise reader.fail("implied_by", "a fact cannot imply itself")
-    reading = reader.choice("reading", reading_rules)
-    return Implication(fact=fact, implied_by=implied_by, reading=reading, rules=reading_rules[reading])
+    return Implication(fact=fact, implied_by=implied_by, reading=reader.choice("reading", readings))
 
 
 def _reading(reader: _Reader, rule_ids: set[str]) -> Reading:

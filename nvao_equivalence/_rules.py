@@ -162,15 +162,12 @@ class Caveat:
 
 @attrs.frozen
 class Implication:
-    """A reading that one fact shows another: where ``fact`` is unknown and ``implied_by`` is true, ``fact`` holds.
-
-    It applies to the ``rules`` of its reading.
-    """
+    """A reading that one fact shows another: ``implied_by`` true shows ``fact`` true (and ``fact`` false shows
+    ``implied_by`` false); ``reading`` states it, with its reason."""
 
     fact: str
     implied_by: str
     reading: str
-    rules: tuple[str, ...]
 
 
 @attrs.frozen

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from nvao_equivalence import Diploma, Outcome, RuleSet, check_equivalence
+from nvao_equivalence.exceptions import InvalidAssessmentError
 
 BENELUX = RuleSet.load("benelux")
 WITH_NVAO = RuleSet.load("nvao", "benelux")
@@ -106,3 +107,8 @@ def test_unknown_accreditation_still_matters_where_the_treaty_would_grant_more()
 def test_the_default_rule_set_stays_the_nvao_treaty_alone():
     diploma = Diploma(awarded_by="LU", degree="bachelor", awarded_on=date(2016, 7, 1), recognised=True)
     assert check_equivalence(diploma, target="NL", on=date(2020, 1, 1)).outcome is Outcome.NOT_APPLICABLE
+
+
+def test_accredited_yet_not_recognised_contradicts_the_reading():
+    with pytest.raises(InvalidAssessmentError, match=r"recognised: False contradicts accredited: True"):
+        decide("NL", "wo-bachelor", "LU", date(2020, 1, 1), recognised=False, accredited=True)

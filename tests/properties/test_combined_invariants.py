@@ -1,0 +1,57 @@
+"""The same laws over every bundled rule pack at once: the NVAO treaty beside the Benelux decisions, the
+Benelux-Baltic treaty and the 2010 Flemish decision, with diplomas from all their jurisdictions."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from invariants import (
+    check_amendments_never_overlap,
+    check_knowledge_is_monotone,
+    check_one_outcome,
+    check_rules_in_force,
+    check_symmetry,
+    check_timeline,
+)
+
+from nvao_equivalence import RuleSet
+from nvao_equivalence.strategies import DecisionCase, decision_cases
+
+RULES = RuleSet.load("all")
+cases = decision_cases(rules=RULES)
+
+
+@given(cases)
+def test_one_outcome_over_every_pack(case: DecisionCase) -> None:
+    """Exactly one outcome per case, deterministic and JSON-safe, whichever instruments apply."""
+    check_one_outcome(RULES, case)
+
+
+@given(cases)
+def test_amendments_never_overlap_over_every_pack(case: DecisionCase) -> None:
+    """An amended text and its amendment are never in force together, whichever packs are loaded."""
+    check_amendments_never_overlap(RULES, case)
+
+
+@given(cases)
+def test_symmetry_over_every_pack(case: DecisionCase) -> None:
+    """Named comparable degrees stay symmetric when level recognition is loaded beside them."""
+    check_symmetry(RULES, case)
+
+
+@given(cases)
+def test_rules_in_force_over_every_pack(case: DecisionCase) -> None:
+    """No rule of any pack decides outside its in-force period, and every decision cites one or says none was."""
+    check_rules_in_force(RULES, case)
+
+
+@given(cases)
+def test_timeline_over_every_pack(case: DecisionCase) -> None:
+    """Timelines split at every pack's rule changes and agree with check_equivalence."""
+    check_timeline(RULES, case)
+
+
+@given(cases)
+def test_knowledge_is_monotone_over_every_pack(case: DecisionCase) -> None:
+    """Stating an unknown fact (accreditation, recognition) never turns a decided outcome into another; the
+    outcome is undetermined exactly when the possible values decide differently."""
+    check_knowledge_is_monotone(RULES, case)
