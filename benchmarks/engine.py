@@ -1,7 +1,7 @@
 """Benchmark the decision engine, each figure side by side with a baseline measured in the same run.
 
     python benchmarks/engine.py                 # the full figures; writes benchmarks/results/engine.json
-    python benchmarks/engine.py --quick --check # small sizes; exit 1 only on a gross regression (3x a target)
+    python benchmarks/engine.py --quick --check # fewer repeats; exit 1 only on a gross regression (see "guard")
 
 Figures and targets (ratios to the baseline, because absolute times on shared machines drift):
 
@@ -125,20 +125,26 @@ def measure(quick: bool) -> list[dict[str, object]]:
         "print((time.perf_counter() - t) * 1000)",
         runs,
     )
+    # "guard": what --check allows before it calls a figure a gross regression: three times the target, or three
+    # times the figure recorded in benchmarks/README.md where the target is not met yet.
     return [
         {"figure": "check_equivalence per call (us)", "value": engine, "baseline": baseline, "target_ratio": 6.0,
-         "target_absolute": 3.0},
-        {"figure": "Diploma(...) from strings (us)", "value": build, "baseline": build_base, "target_ratio": 3.0},
-        {"figure": "import nvao_equivalence (ms)", "value": imported, "baseline": attrs_only, "target_ratio": 2.0},
-        {"figure": "first decision after import (ms)", "value": first, "baseline": None, "target_absolute": 20.0},
-        {"figure": "timeline() per diploma (us)", "value": line, "baseline": one, "target_ratio": 10.0},
+         "target_absolute": 3.0, "guard_ratio": 18.0, "guard_absolute": 10.5},
+        {"figure": "Diploma(...) from strings (us)", "value": build, "baseline": build_base, "target_ratio": 3.0,
+         "guard_ratio": 36.0},
+        {"figure": "import nvao_equivalence (ms)", "value": imported, "baseline": attrs_only, "target_ratio": 2.0,
+         "guard_ratio": 6.0},
+        {"figure": "first decision after import (ms)", "value": first, "baseline": None, "target_absolute": 20.0,
+         "guard_absolute": 125.0},
+        {"figure": "timeline() per diploma (us)", "value": line, "baseline": one, "target_ratio": 10.0,
+         "guard_ratio": 30.0},
     ]  # fmt: skip
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description="Benchmark the decision engine against baselines.")
     parser.add_argument("--quick", action="store_true", help="fewer repeats, for a smoke run")
-    parser.add_argument("--check", action="store_true", help="exit 1 if a ratio is above 3x its target")
+    parser.add_argument("--check", action="store_true", help="exit 1 if a figure is beyond its guard")
     args = parser.parse_args()
     results = measure(args.quick)
     print(f"{'figure':<36} {'value':>10} {'baseline':>10} {'ratio':>7} {'target':>10}")
