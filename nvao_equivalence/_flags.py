@@ -17,7 +17,7 @@ def parse_flag(text: str, *, field: str) -> bool | None:
     >>> parse_flag("Ja", field="accredited"), parse_flag("", field="accredited")
     (True, None)
     """
-    key = text.strip().lower()
+    key = text.strip().lower() if isinstance(text, str) else None
     if key not in _FLAGS:
         raise ValueError(
             f"{field}: {text!r} is not valid; valid: yes, no, ja, nee, true, false, 1, 0, or empty/unknown"
