@@ -36,9 +36,6 @@ __all__ = ["OUTPUT_COLUMNS", "REQUIRED_COLUMNS", "BatchError", "BatchOptions", "
 
 REQUIRED_COLUMNS = ("awarded_by", "degree", "awarded_on", "accredited")
 REQUIRED_REGISTERED = ("awarded_by", "degree", "awarded_on", "programme")
-OPTIONAL_COLUMNS = (
-    "target", "on", "arts", "recognised", "accredited_from", "accredited_until", "programme", "institution",
-)  # fmt: skip
 OUTPUT_COLUMNS = ("outcome", "equivalent_to", "rules", "caveats", "missing", "explanation", "error")
 _LISTS = ("equivalent_to", "rules", "caveats", "missing")  # multi-valued: '|'-joined in CSV, arrays in JSON
 _BOM = codecs.BOM_UTF8
