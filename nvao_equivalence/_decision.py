@@ -65,10 +65,13 @@ class Verdict:
     instruments: tuple[str, ...]
     findings: tuple[Finding, ...]
     version: str
-    digest: str
     ruleset: RuleSet = attrs.field(eq=False)
     # One-line accounts by language, built on first use: they depend on nothing a decision adds.
     summaries: dict[str, str] = attrs.field(factory=dict, init=False, eq=False)
+
+    @property
+    def digest(self) -> str:
+        return self.ruleset.digest
 
 
 @attrs.frozen(repr=False)

@@ -292,7 +292,6 @@ def _verdict(
         instruments=tuple(dict.fromkeys(rule.instrument.id for rule in ruleset.between(diploma.awarded_by, target))),
         findings=findings,
         version=ruleset.version,
-        digest=ruleset.digest,
         ruleset=ruleset,
     )
 

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Iterable
 from datetime import date
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -24,11 +22,12 @@ __all__ = ["RuleSet", "bundled_rules_dir", "default_rules"]
 DEFAULT_PACKS = ("nvao",)
 
 
-def bundled_rules_dir() -> Path:
+def bundled_rules_dir() -> str:
     """The folder of the bundled rule files: inside the installed wheel, or ``rules/`` of a checkout."""
-    here = Path(__file__).resolve().parent
-    installed = here / "rules"
-    return installed if installed.is_dir() else here.parent / "rules"
+    # os.path rather than pathlib: this runs before the first decision, and pathlib is slow to import.
+    here = os.path.dirname(os.path.abspath(__file__))
+    installed = os.path.join(here, "rules")
+    return installed if os.path.isdir(installed) else os.path.join(os.path.dirname(here), "rules")
 
 
 @attrs.frozen
@@ -50,13 +49,27 @@ class RuleSet:
     referrals: tuple[Referral, ...]
     implications: tuple[Implication, ...]
     version: str
-    digest: str
     paths: tuple[str, ...]
+    _contents: tuple[bytes, ...] = attrs.field(repr=False)
+    _digest: dict[str, str] = attrs.field(factory=dict, init=False, eq=False, repr=False)
     _between: dict[tuple[str, str], tuple[Rule, ...]] = attrs.field(factory=dict, init=False, eq=False, repr=False)
     #: The dates on which any rule comes into or goes out of force, sorted.
     changes: tuple[date, ...] = attrs.field(init=False, eq=False, repr=False)
     #: Verdicts already reached, by kind of case (see nvao_equivalence._engine.verdict).
     verdicts: dict[tuple[Any, ...], Verdict] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+
+    @property
+    def digest(self) -> str:
+        """sha256 over the rule files' names and bytes, in load order; computed when first asked for."""
+        found = self._digest.get("sha256")
+        if found is None:
+            import hashlib  # loads OpenSSL: worth deferring until an explanation or audit asks for the digest
+
+            digest = hashlib.sha256()
+            for path, content in zip(self.paths, self._contents, strict=True):
+                digest.update(os.path.basename(path).encode() + b"\0" + content + b"\0")
+            found = self._digest["sha256"] = digest.hexdigest()
+        return found
 
     def __attrs_post_init__(self) -> None:
         days = {day for rule in self.rules for day in (rule.in_force.valid_from, rule.in_force.valid_until) if day}
@@ -80,7 +93,7 @@ class RuleSet:
         """
         if not paths:
             raise InvalidInputError("from_paths: give at least one rule file")
-        return cls._build([_read(Path(path)) for path in paths])
+        return cls._build([_read(os.fspath(path)) for path in paths])
 
     @staticmethod
     def validate(*paths: str | os.PathLike[str]) -> tuple[RuleDataError, ...]:
@@ -93,7 +106,7 @@ class RuleSet:
         files = []
         for path in paths:
             try:
-                files.append(_read(Path(path)))
+                files.append(_read(os.fspath(path)))
             except RuleDataError as problem:
                 problems.append(problem)
         _parse(files, problems)
@@ -102,9 +115,6 @@ class RuleSet:
     @classmethod
     def _build(cls, files: list[tuple[str, bytes]]) -> RuleSet:
         loaded = _parse(files, None)
-        digest = hashlib.sha256()
-        for path, content in files:
-            digest.update(Path(path).name.encode() + b"\0" + content + b"\0")
         instruments = {instrument.id: instrument for part in loaded for instrument in part.instruments}
         return cls(
             rules=tuple(rule for part in loaded for rule in part.rules),
@@ -114,8 +124,8 @@ class RuleSet:
             referrals=tuple(referral for part in loaded for referral in part.referrals),
             implications=tuple(dict.fromkeys(item for part in loaded for item in part.implications)),
             version=", ".join(f"{part.id} {part.version}" for part in loaded),
-            digest=digest.hexdigest(),
             paths=tuple(path for path, _ in files),
+            contents=tuple(content for _, content in files),
         )
 
     def between(self, source: str, target: str) -> tuple[Rule, ...]:
@@ -184,11 +194,12 @@ def _parse(files: list[tuple[str, bytes]], problems: list[RuleDataError] | None)
     return loaded
 
 
-def _read(path: Path) -> tuple[str, bytes]:
+def _read(path: str) -> tuple[str, bytes]:
     try:
-        return str(path), path.read_bytes()
+        with open(path, "rb") as file:
+            return path, file.read()
     except OSError as error:
-        raise RuleDataError(f"cannot read the rule file: {error.strerror}", path=str(path)) from None
+        raise RuleDataError(f"cannot read the rule file: {error.strerror}", path=path) from None
 
 
 PACKS_FILE = "packs.toml"
@@ -199,7 +210,7 @@ def _bundled_packs() -> dict[str, tuple[str, ...]]:
     """Pack name -> its rule files, from the bundled manifest (the only file read to choose the packs)."""
     import tomllib
 
-    path, content = _read(bundled_rules_dir() / PACKS_FILE)
+    path, content = _read(os.path.join(bundled_rules_dir(), PACKS_FILE))
     try:
         packs = tomllib.loads(content.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
@@ -217,7 +228,8 @@ def _load_packs(packs: tuple[str, ...]) -> RuleSet:
         raise InvalidInputError(f"unknown rule pack {unknown[0]!r}; valid: {', '.join([*available, 'all'])}")
     # In the manifest's order, whatever order the caller named them in, so that a combination has one digest.
     chosen = [pack for pack in available if pack in packs]
-    return RuleSet._build([_read(bundled_rules_dir() / name) for pack in chosen for name in available[pack]])
+    folder = bundled_rules_dir()
+    return RuleSet._build([_read(os.path.join(folder, name)) for pack in chosen for name in available[pack]])
 
 
 def default_rules() -> RuleSet:

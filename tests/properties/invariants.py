@@ -15,8 +15,8 @@ from datetime import date, timedelta
 
 import attrs
 
-from nvao_equivalence import Accreditation, Decision, Diploma, Outcome, RuleSet, check_equivalence, timeline
-from nvao_equivalence._outcome import FACTS
+from nvao_equivalence import Accreditation, Decision, Degree, Diploma, Outcome, RuleSet, check_equivalence, timeline
+from nvao_equivalence._outcome import EFFECTS, FACTS
 from nvao_equivalence._vocabulary import canonical_jurisdiction, specialises
 from nvao_equivalence.exceptions import InvalidAssessmentError
 from nvao_equivalence.strategies import DecisionCase
@@ -121,6 +121,39 @@ def check_symmetry(rules: RuleSet, case: DecisionCase) -> None:
             f"{diploma.awarded_by} {diploma.degree} -> {decision.target} {comparable}, "
             f"but back again -> {back.equivalent_to}"
         )
+
+
+def _named(decision: Decision) -> tuple[str | None, tuple[Degree, ...]]:
+    """The strongest granted effect that names comparable degrees, and the degrees it names."""
+    named = [finding for finding in decision.findings if finding.status == "granted" and finding.row is not None]
+    if not named:
+        return None, ()
+    best = max(EFFECTS[finding.rule.effect].strength for finding in named)
+    strongest = [finding for finding in named if EFFECTS[finding.rule.effect].strength == best]
+    return strongest[0].rule.effect, tuple(dict.fromkeys(d for f in strongest if f.row for d in f.row.to))
+
+
+def check_named_symmetry(rules: RuleSet, case: DecisionCase) -> None:
+    """Symmetry of the named comparable degrees, beside one-way level recognition: for every degree X that the
+    strongest naming rule gives, an X from the target, assessed back, is granted the same named effect by a rule
+    naming the original degree or the general degree it specialises. The outcomes themselves may differ: the 2010
+    Flemish decision recognises the level of Dutch degrees in Flanders and not the other way round."""
+    diploma = case.diploma
+    effect, degrees = _named(decide(rules, case))
+    for comparable in degrees:
+        mirror = Diploma(
+            awarded_by=case.target,
+            degree=comparable,
+            awarded_on=diploma.awarded_on,
+            accredited=diploma.accredited,
+            arts=diploma.arts,
+        )
+        back_effect, back_degrees = _named(
+            check_equivalence(mirror, target=diploma.awarded_by, on=case.on, rules=rules)
+        )
+        assert back_effect == effect, (comparable, back_effect, effect)
+        general = specialises(diploma.degree)
+        assert diploma.degree in back_degrees or general in back_degrees, (diploma.degree, comparable, back_degrees)
 
 
 def check_rules_in_force(rules: RuleSet, case: DecisionCase) -> None:
