@@ -34,7 +34,6 @@ class Finding:
     status: str
     facts: tuple[str, ...] = ()
     row: ComparableRow | None = None
-    implied: tuple[str, ...] = ()  # readings whose implication supplied a required fact
 
     def to_dict(self) -> dict[str, Any]:
         return {

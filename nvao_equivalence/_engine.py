@@ -225,43 +225,15 @@ def _assess(rule: Rule, diploma: Diploma, ruleset: RuleSet) -> Finding:
     source, degree = diploma.awarded_by, diploma.degree
     if (source, degree) not in rule.covers:
         return Finding(rule, "not-covered")
-    values: dict[str, bool | None] = {}
-    implied: list[str] = []
-    for fact in rule.requires:
-        values[fact], reading = _fact(fact, diploma, ruleset)
-        if reading is not None:
-            implied.append(reading)
+    values = {fact: FACTS[fact](diploma) for fact in rule.requires}
     row = rule.comparable_row(source, degree, diploma.arts)
     unmet = tuple(fact for fact, value in values.items() if value is False)
     if unmet:
-        return Finding(rule, "unmet", unmet, row, tuple(implied))
+        return Finding(rule, "unmet", unmet, row)
     unknown = tuple(fact for fact, value in values.items() if value is None)
     if unknown:
-        return Finding(rule, "unknown", unknown, row, tuple(implied))
-    return Finding(rule, "granted", (), row, tuple(implied))
-
-
-def _fact(fact: str, diploma: Diploma, ruleset: RuleSet) -> tuple[bool | None, str | None]:
-    """A fact of the diploma, and the reading that supplied it when the diploma does not state it.
-
-    The rule data may read one fact as showing another (NVAO accreditation shows recognition): where the shown
-    fact is unknown and the showing one true, it holds; where the showing fact is unknown and the shown one false,
-    the showing one is false. A diploma stating the showing fact true and the shown one false contradicts the
-    reading, and is an error rather than an outcome that depends on which statement the engine believed.
-    """
-    value = FACTS[fact](diploma)
-    for implication in ruleset.implications:
-        shows, shown = FACTS[implication.implied_by](diploma), FACTS[implication.fact](diploma)
-        if shows is True and shown is False:
-            raise InvalidAssessmentError(
-                f"{implication.fact}: False contradicts {implication.implied_by}: True, which shows it by the "
-                f"library's reading {implication.reading!r}; valid: {implication.fact}=True, or leave it unknown"
-            )
-        if value is None and fact == implication.fact and shows is True:
-            return True, implication.reading
-        if value is None and fact == implication.implied_by and shown is False:
-            return False, implication.reading
-    return value, None
+        return Finding(rule, "unknown", unknown, row)
+    return Finding(rule, "granted", (), row)
 
 
 def _verdict(
@@ -308,5 +280,4 @@ def _readings(diploma: Diploma, findings: tuple[Finding, ...], ruleset: RuleSet)
             for reading in ruleset.readings_for(rule.id, when):
                 if reading.concerns(diploma.awarded_by, diploma.degree):
                     found[reading.id] = None
-        found.update(dict.fromkeys(finding.implied))
     return tuple(found)

@@ -20,7 +20,6 @@ from nvao_equivalence._rules import (
     Caveat,
     Citation,
     ComparableRow,
-    Implication,
     InForce,
     Instrument,
     Reading,
@@ -37,7 +36,7 @@ __all__ = ["FORMAT", "LoadedFile", "parse_file"]
 
 FORMAT = "nvao-equivalence/rules/1"
 T = TypeVar("T")
-READING_WHEN = ("covered", "not-covered", "awarded-before-in-force", "implied")
+READING_WHEN = ("covered", "not-covered", "awarded-before-in-force")
 TEXT_STATUS = ("verbatim", "paraphrase")
 
 
@@ -54,7 +53,6 @@ class LoadedFile:
     readings: tuple[Reading, ...]
     caveats: tuple[Caveat, ...]
     referrals: tuple[Referral, ...]
-    implications: tuple[Implication, ...]
 
 
 @attrs.define
@@ -189,8 +187,6 @@ def parse_file(
     rule_ids = _declared_ids(data, "rules")
     readings = each("readings", lambda reader: _reading(reader, rule_ids))
     referrals = each("referrals", _referral)
-    reading_ids = {reading.id: reading for reading in readings}
-    implications = each("implications", lambda reader: _implication(reader, reading_ids))
     header = _attempt(problems, _header, top)
     identifier, pack, version, title = header or ("?", "?", "?", Text("?", "?"))
     return LoadedFile(
@@ -203,7 +199,6 @@ def parse_file(
         readings=tuple(readings),
         caveats=tuple(caveats),
         referrals=tuple(referrals),
-        implications=tuple(implications),
     )
 
 
@@ -406,14 +401,6 @@ def _directions(reader: _Reader, parties: tuple[str, ...]) -> tuple[tuple[str, s
             raise reader.fail("directions", f"{pair!r} names the same party twice")
         pairs.append((pair[0], pair[1]))
     return tuple(pairs)
-
-
-def _implication(reader: _Reader, readings: dict[str, Reading]) -> Implication:
-    reader.only(*keys("implications"))
-    fact, implied_by = reader.choice("fact", FACTS), reader.choice("implied_by", FACTS)
-    if fact == implied_by:
-        raise reader.fail("implied_by", "a fact cannot imply itself")
-    return Implication(fact=fact, implied_by=implied_by, reading=reader.choice("reading", readings))
 
 
 def _reading(reader: _Reader, rule_ids: set[str]) -> Reading:

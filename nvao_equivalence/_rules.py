@@ -18,7 +18,6 @@ __all__ = [
     "Caveat",
     "Citation",
     "ComparableRow",
-    "Implication",
     "InForce",
     "Instrument",
     "Reading",
@@ -149,7 +148,9 @@ class Reading:
 
 @attrs.frozen
 class Caveat:
-    """A limit a positive decision carries; ``target_degrees`` limits it to some comparable degrees."""
+    """A limit a positive decision carries; ``target_degrees`` limits it to decisions whose comparable degrees are
+    all among those listed (a Flemish professional bachelor's limit does not bind one also equivalent to an
+    academic bachelor)."""
 
     id: str
     basis: str
@@ -157,17 +158,9 @@ class Caveat:
     target_degrees: tuple[tuple[str, Degree], ...] = ()
 
     def concerns(self, target: str, equivalent_to: tuple[Degree, ...]) -> bool:
-        return not self.target_degrees or any((target, degree) in self.target_degrees for degree in equivalent_to)
-
-
-@attrs.frozen
-class Implication:
-    """A reading that one fact shows another: ``implied_by`` true shows ``fact`` true (and ``fact`` false shows
-    ``implied_by`` false); ``reading`` states it, with its reason."""
-
-    fact: str
-    implied_by: str
-    reading: str
+        return not self.target_degrees or (
+            bool(equivalent_to) and all((target, degree) in self.target_degrees for degree in equivalent_to)
+        )
 
 
 @attrs.frozen

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from nvao_equivalence._loader import LoadedFile, parse_file
-from nvao_equivalence._rules import Caveat, Implication, Instrument, Reading, Referral, Rule
+from nvao_equivalence._rules import Caveat, Instrument, Reading, Referral, Rule
 from nvao_equivalence.exceptions import InvalidInputError, RuleDataError
 
 if TYPE_CHECKING:
@@ -47,7 +47,6 @@ class RuleSet:
     readings: tuple[Reading, ...]
     caveats: tuple[Caveat, ...]
     referrals: tuple[Referral, ...]
-    implications: tuple[Implication, ...]
     version: str
     paths: tuple[str, ...]
     _contents: tuple[bytes, ...] = attrs.field(repr=False)
@@ -122,7 +121,6 @@ class RuleSet:
             readings=tuple(reading for part in loaded for reading in part.readings),
             caveats=tuple(caveat for part in loaded for caveat in part.caveats),
             referrals=tuple(referral for part in loaded for referral in part.referrals),
-            implications=tuple(dict.fromkeys(item for part in loaded for item in part.implications)),
             version=", ".join(f"{part.id} {part.version}" for part in loaded),
             paths=tuple(path for path, _ in files),
             contents=tuple(content for _, content in files),

@@ -21,7 +21,6 @@ SCHEMA: dict[str, dict[str, tuple[bool, str]]] = {
         "readings": (False, "the library's own readings where the law is silent (array of tables)"),
         "caveats": (False, "limits a positive decision carries (array of tables)"),
         "referrals": (False, "where to go for an individual assessment, per target (array of tables)"),
-        "implications": (False, "readings that one fact shows another (array of tables)"),
     },
     "instruments": {
         "id": (True, "a unique id, e.g. nvao-treaty-2003"),
@@ -70,7 +69,7 @@ SCHEMA: dict[str, dict[str, tuple[bool, str]]] = {
     "readings": {
         "id": (True, "a unique id, shown in decisions"),
         "rules": (True, "the rules whose outcome the reading shapes"),
-        "when": (True, "covered, not-covered, awarded-before-in-force, or implied (its implication decided a fact)"),
+        "when": (True, "covered, not-covered or awarded-before-in-force: when the reading decides"),
         "degrees": (False, "per jurisdiction, the degrees it is about; absent = all"),
         "text": (True, "the reading and its reason: nl and en"),
     },
@@ -78,18 +77,16 @@ SCHEMA: dict[str, dict[str, tuple[bool, str]]] = {
         "id": (True, "a unique id, shown in decisions"),
         "basis": (True, "the source of the caveat"),
         "text": (True, "nl and en"),
-        "target_degrees": (False, "per target, the comparable degrees it is limited to; absent = all"),
+        "target_degrees": (
+            False,
+            "per target, the comparable degrees it is limited to (all must be listed); absent = all",
+        ),
     },
     "referrals": {
         "target": (True, "the target jurisdiction"),
         "name": (True, "the body, e.g. NARIC-Vlaanderen"),
         "url": (True, "its web address"),
         "text": (True, "what to ask it for: nl and en"),
-    },
-    "implications": {
-        "fact": (True, "the fact shown, e.g. recognised"),
-        "implied_by": (True, "the fact that shows it when true, e.g. accredited"),
-        "reading": (True, "the id of the reading that states and explains the implication"),
     },
     "sources": {"title": (True, "the source's title"), "url": (False, "a link")},
     "localized": {"nl": (True, "the Dutch text"), "en": (True, "the English text")},

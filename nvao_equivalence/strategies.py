@@ -30,9 +30,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
 from types import EllipsisType
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
-import attrs
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
@@ -215,8 +214,6 @@ def decision_cases(*, rules: RuleSet | None = None) -> SearchStrategy[DecisionCa
     Most diplomas come from a party of ``rules`` and most targets are the
     other party, so that most cases cross the border; the rest cover the same
     jurisdiction and non-parties. ``on`` is drawn by :func:`assessment_dates`.
-    No case states a fact false that another stated fact shows true by one of
-    the rules' readings (accredited, yet not recognised).
     """
     _check_rules(rules)
 
@@ -240,23 +237,11 @@ def decision_cases(*, rules: RuleSet | None = None) -> SearchStrategy[DecisionCa
 def _cases(
     draw: st.DrawFn, rules: RuleSet, diplomas: SearchStrategy[Diploma], anywhere: SearchStrategy[str], days: _Days
 ) -> DecisionCase:
-    diploma = _consistent(draw(diplomas), rules)
+    diploma = draw(diplomas)
     counterparts = tuple(party for party in _parties(rules) if rules.between(diploma.awarded_by, party))
     target = draw(_weighted(st.sampled_from(counterparts), anywhere) if counterparts else anywhere)
     on = days.draw(draw, diploma.awarded_on, max(MAX_DATE, diploma.awarded_on), also=diploma.awarded_on)
     return DecisionCase(diploma, target, on)
-
-
-def _consistent(diploma: Diploma, rules: RuleSet) -> Diploma:
-    """The diploma without a stated fact that the rules' own readings contradict (check_equivalence rejects such a
-    combination): where a known fact shows another, that other is left unknown rather than stated false."""
-    for implication in rules.implications:
-        if getattr(diploma, implication.implied_by) is True and getattr(diploma, implication.fact) is False:
-            changes: dict[str, Any] = {implication.fact: None}
-            if implication.fact == "accredited":
-                changes["accreditations"] = ()
-            diploma = attrs.evolve(diploma, **changes)
-    return diploma
 
 
 # Argument checks, in Hypothesis' manner: name the argument, its value and what is valid.

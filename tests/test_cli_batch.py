@@ -91,9 +91,7 @@ def test_dutch_excel_semicolons_and_bom_are_read_and_written_back(tmp_path, caps
     assert stdout.startswith("\ufeffawarded_by;degree;awarded_on;accredited;arts;outcome;equivalent_to;")
     (row,) = read_csv(stdout, ";")
     assert (row["outcome"], row["equivalent_to"]) == ("equivalent", "professional-bachelor|academic-bachelor")
-    assert (
-        row["caveats"] == "additional-requirements|academic-level-only|not-programme-specific|no-direct-academic-master"
-    )
+    assert row["caveats"] == "additional-requirements|academic-level-only|not-programme-specific"
 
 
 def test_the_delimiter_option_overrides_detection(tmp_path, capsys):

@@ -55,8 +55,14 @@ def test_a_dutch_doctorate_the_treaty_does_not_cover_is_level_equivalent():
 
 
 def test_beside_r2003_level_equivalence_is_the_stronger_effect_and_both_are_cited():
-    decision = decide("NL", "wo-bachelor", "VL", date(2012, 1, 1), rules=WITH_NVAO, accredited=True, recognised=None)
+    decision = decide("NL", "wo-bachelor", "VL", date(2012, 1, 1), rules=WITH_NVAO, accredited=True, recognised=True)
     assert decision.outcome is Outcome.LEVEL_EQUIVALENT
     assert decision.rules == ("R2003", "VL2010")
     assert decision.equivalent_level == 6
     assert decision.equivalent_to == ()  # the stronger effect names no degree
+
+
+def test_unknown_recognition_leaves_it_open_where_the_decision_would_grant_more():
+    decision = decide("NL", "wo-bachelor", "VL", date(2012, 1, 1), rules=WITH_NVAO, accredited=True, recognised=None)
+    assert (decision.outcome, decision.missing, decision.rules) == (Outcome.UNDETERMINED, ("recognised",), ("VL2010",))
+    assert "With recognised = no the outcome would be: admission-equivalent." in decision.explain()

@@ -199,14 +199,18 @@ def test_caveats_of_r2014():
 
 def test_caveats_of_r2003_say_admission_only():
     decision = decide("VL", "academic-bachelor", IN_R2003)
-    assert decision.caveats == ("additional-requirements", "admission-only", "not-programme-specific")
+    assert decision.caveats == (
+        "additional-requirements", "admission-only", "not-professional-recognition", "not-programme-specific",
+    )  # fmt: skip
 
 
 def test_equivalence_to_a_flemish_professional_bachelor_carries_its_limit_on_master_access():
     decision = decide("NL", "hbo-bachelor", IN_R2014)
     assert decision.caveats[-1] == "no-direct-academic-master"
+    # An arts hbo-bachelor is also equivalent to an academic bachelor (Art. 11(2)): the limit does not bind it.
     arts = decide("NL", "hbo-bachelor", IN_R2014, arts=True)
-    assert "no-direct-academic-master" in arts.caveats
+    assert arts.equivalent_to == ("professional-bachelor", "academic-bachelor")
+    assert "no-direct-academic-master" not in arts.caveats
     assert "no-direct-academic-master" not in decide("NL", "wo-bachelor", IN_R2014).caveats
 
 

@@ -51,7 +51,6 @@ _WORDS = {
         "not-covered": "the rule does not cover the degree",
         "awarded-before-in-force": "the diploma was awarded before the rule came into force",
         "all": "all degrees",
-        "implied": "its implication supplied a fact the rule requires",
     },
     "nl": {
         "party": "Van",
@@ -84,7 +83,6 @@ _WORDS = {
         "not-covered": "de regel geldt niet voor de graad",
         "awarded-before-in-force": "het diploma werd uitgereikt voor de regel in werking trad",
         "all": "alle graden",
-        "implied": "haar afleiding leverde een feit dat de regel vereist",
     },
 }
 
