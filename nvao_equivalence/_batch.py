@@ -13,6 +13,7 @@ import csv
 import io
 import json
 import os
+import stat
 import sys
 import tempfile
 from collections import Counter
@@ -90,6 +91,8 @@ def run_batch(source: str, output: str | None, options: BatchOptions, progress: 
             delimiter, columns, rows = _csv_rows(stream, options.delimiter)
         _check_columns(columns, registered=options.register is not None)
         output_format = options.output_format or input_format
+        if input_format == "jsonl":
+            rows = _checked_records(rows, columns if output_format == "csv" else None)
         # A BOM in, a BOM out: Excel needs it to read the CSV as UTF-8. JSON Lines never carries one.
         with _open_output(output, had_bom and output_format == "csv") as out:
             write = _writer(out, output_format, columns, delimiter, as_read=input_format == "csv")
@@ -158,12 +161,13 @@ def _csv_rows(stream: IO[str], delimiter: str | None) -> tuple[str, list[str], I
         raise BatchError("the input has no header line; the first line must name the columns")
     # Dutch Excel writes ';', most other tools ','; whichever the header holds more of wins.
     delimiter = delimiter or (";" if first.count(";") > first.count(",") else ",")
-    reader = csv.reader(_chain(first, stream), delimiter=delimiter)
-    header = [name.strip() for name in next(reader)]
+    # strict: an unterminated quote is an error, not a field that silently swallows the rows after it.
+    reader = csv.reader(_chain(first, stream), delimiter=delimiter, strict=True)
+    header = [name.strip() for name in _next_record(reader) or []]
 
     def rows() -> Iterator[Row]:
         width = len(header)
-        for fields in reader:
+        while (fields := _next_record(reader)) is not None:
             problem = None
             if len(fields) > width:
                 extra = ", ".join(repr(value) for value in fields[width:])
@@ -171,6 +175,18 @@ def _csv_rows(stream: IO[str], delimiter: str | None) -> tuple[str, list[str], I
             yield dict(zip(header, fields + [""] * (width - len(fields)), strict=False)), problem
 
     return delimiter, header, rows()
+
+
+def _next_record(reader: Any) -> list[str] | None:
+    """The next CSV record, None at the end; a record csv cannot read ends the run, naming its line."""
+    try:
+        return next(reader)  # type: ignore[no-any-return]
+    except StopIteration:
+        return None
+    except csv.Error as error:
+        raise BatchError(
+            f"line {reader.line_num}: {error}; the file cannot be read as CSV from there (check its quotes)"
+        ) from None
 
 
 def _chain(first: str, rest: Iterable[str]) -> Iterator[str]:
@@ -196,6 +212,21 @@ def _jsonl_rows(stream: IO[str]) -> tuple[list[str], Iterator[Row]]:
             yield _json_row(number, line)
 
     return columns, rows()
+
+
+def _checked_records(rows: Iterator[Row], columns: list[str] | None) -> Iterator[Row]:
+    """JSON records whose keys the output would overwrite, or (for CSV output, whose columns are the first
+    record's keys) could not hold, become error rows rather than losing a value."""
+    for record, problem in rows:
+        if problem is None:
+            clash = [key for key in record if str(key).strip().lower() in OUTPUT_COLUMNS]
+            unknown = [key for key in record if columns is not None and key not in columns]
+            if clash:
+                problem = f"the record has a key {clash[0]!r}, which the output adds; rename it"
+            elif unknown:
+                kept = ", ".join(f"{key}={record[key]!r}" for key in unknown)
+                problem = f"keys not in the first record cannot be written as CSV columns: {kept}"
+        yield record, problem
 
 
 def _json_row(number: int, line: str) -> Row:
@@ -233,7 +264,10 @@ def _decide(values: dict[str, Any], problem: str | None, options: BatchOptions) 
     empty: dict[str, Any] = {**dict.fromkeys(OUTPUT_COLUMNS, ""), **{name: [] for name in _LISTS}}
     if problem is not None:
         return {**empty, "error": problem}, "", problem
-    cells = {_key(key): value.strip() if type(value) is str else _text(value) for key, value in values.items()}
+    try:
+        cells = {_key(key): value.strip() if type(value) is str else _text(value) for key, value in values.items()}
+    except ValueError as error:
+        return {**empty, "error": str(error)}, "", str(error)
     if not any(cells.values()):
         return {**empty, "error": "empty row: nothing to decide"}, "", "empty row: nothing to decide"
     try:
@@ -286,7 +320,7 @@ def _decision(cells: dict[str, str], options: BatchOptions) -> Any:
         degree=cells["degree"],
         awarded_on=cells["awarded_on"],
         accredited=parse_flag(cells.get("accredited", ""), field="accredited"),
-        arts=bool(parse_flag(cells.get("arts", ""), field="arts")),
+        arts=_arts(cells.get("arts", "")),
         accreditations=accreditations,
         programme=cells.get("programme") or None,
         institution=cells.get("institution") or None,
@@ -297,6 +331,14 @@ def _decision(cells: dict[str, str], options: BatchOptions) -> Any:
         raise ValueError("target: the cell is empty and no --target was given; valid: NL or VL")
     on = parse_date(cells["on"], field="on") if cells.get("on") else options.on
     return check_equivalence(diploma, target=target, on=on, rules=options.rules, register=options.register)
+
+
+def _arts(text: str) -> bool:
+    # Empty means no, as in every export that leaves the column blank; a stated "unknown" cannot be decided.
+    value = parse_flag(text, field="arts")
+    if value is None and text:
+        raise ValueError(f"arts: {text!r} is not valid; valid: yes or no (ja, nee, true, false, 1, 0), empty for no")
+    return bool(value)
 
 
 def _text(value: Any) -> str:
@@ -332,10 +374,18 @@ def _open_output(output: str | None, bom: bool) -> Iterator[IO[str]]:
     try:
         with handle:
             yield handle
+        # A temporary file is private (0600); the result gets the replaced file's mode, or the usual one.
+        os.chmod(handle.name, stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o666 & ~_umask())
         os.replace(handle.name, path)
     except BaseException:
         Path(handle.name).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _writer(out: IO[str], output_format: str, columns: list[str], delimiter: str, *, as_read: bool) -> Any:

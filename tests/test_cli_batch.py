@@ -263,3 +263,55 @@ def test_progress_is_shown_on_a_terminal_and_quiet_silences_everything(tmp_path,
     assert main(["batch", str(source), "--target", "NL", "--on", "2020-01-01", "--quiet"]) == 0
     assert quiet.getvalue() == ""
     capsys.readouterr()
+
+
+def test_an_unknown_arts_value_is_an_error_row_not_a_no(tmp_path, capsys):
+    source = tmp_path / "arts.csv"
+    source.write_text("awarded_by,degree,awarded_on,accredited,arts\nNL,hbo-bachelor,2018-06-28,yes,unknown\n")
+    code, stdout, _ = run([str(source), "--target", "VL", "--on", "2020-01-01", "-q"], capsys)
+    (row,) = read_csv(stdout)
+    assert (code, row["outcome"]) == (1, "")
+    assert row["error"].startswith("arts: 'unknown' is not valid; valid: yes or no")
+
+
+def test_an_unterminated_quote_stops_the_run_naming_the_line_and_keeps_the_old_output(tmp_path, capsys):
+    source = tmp_path / "quote.csv"
+    source.write_text('awarded_by,degree,awarded_on,accredited\nVL,master,2016-07-01,"yes\nVL,master,2016-07-01,yes\n')
+    out = tmp_path / "out.csv"
+    out.write_text("previous decisions\n")
+    code, _, stderr = run([str(source), "--target", "NL", "--on", "2020-01-01", "-o", str(out), "-q"], capsys)
+    assert code == 2
+    assert stderr.startswith("nvao-equivalence: error: line 3: unexpected end of data; the file cannot be read")
+    assert out.read_text() == "previous decisions\n"
+
+
+def test_json_records_that_would_lose_a_value_become_error_rows(tmp_path, capsys):
+    source = tmp_path / "intake.jsonl"
+    source.write_text(
+        '{"awarded_by": "VL", "degree": "master", "awarded_on": "2016-07-01", "accredited": true}\n'
+        '{"awarded_by": "VL", "degree": "master", "awarded_on": "2016-07-01", "accredited": true, "meta": {"a": 1}}\n'
+        '{"awarded_by": "VL", "degree": "master", "awarded_on": "2016-07-01", "accredited": true, "Outcome": "x"}\n'
+        '{"awarded_by": "VL", "degree": "master", "awarded_on": "2016-07-01", "accredited": true, "note": "y"}\n'
+    )
+    code, stdout, _ = run([str(source), "--target", "NL", "--on", "2020-01-01", "--format", "csv", "-q"], capsys)
+    errors = [row["error"] for row in read_csv(stdout)]
+    assert code == 1
+    assert errors[0] == ""
+    assert errors[1] == "keys not in the first record cannot be written as CSV columns: meta={'a': 1}"
+    assert errors[2] == "the record has a key 'Outcome', which the output adds; rename it"
+    assert errors[3] == "keys not in the first record cannot be written as CSV columns: note='y'"
+    code, stdout, _ = run([str(source), "--target", "NL", "--on", "2020-01-01", "-q"], capsys)
+    records = [json.loads(line) for line in stdout.splitlines()]
+    assert records[1]["error"] == "{'a': 1} is not a text, number, boolean or null"
+    assert records[3]["note"] == "y"
+    assert records[3]["outcome"] == "equivalent"
+
+
+def test_the_output_file_gets_the_replaced_files_mode(tmp_path, capsys):
+    source = tmp_path / "in.csv"
+    source.write_text("awarded_by,degree,awarded_on,accredited\nVL,master,2016-07-01,yes\n")
+    out = tmp_path / "out.csv"
+    out.write_text("previous decisions\n")
+    out.chmod(0o640)
+    assert run([str(source), "--target", "NL", "--on", "2020-01-01", "-o", str(out), "-q"], capsys)[0] == 0
+    assert out.stat().st_mode & 0o777 == 0o640
