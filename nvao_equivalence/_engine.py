@@ -187,7 +187,8 @@ def _judge(diploma: Diploma, target: str, on: date, ruleset: RuleSet) -> Verdict
         return _verdict(diploma, target, on, ruleset, Outcome.NOT_APPLICABLE, "not-a-party")
     findings = tuple(_assess(rule, diploma, ruleset) for rule in between if rule.in_force.contains(on))
     if not findings:
-        return _verdict(diploma, target, on, ruleset, Outcome.NOT_RECOGNISED, "no-rule-in-force")
+        pending = tuple(rule for rule in between if on < rule.in_force.valid_from)
+        return _verdict(diploma, target, on, ruleset, Outcome.NOT_RECOGNISED, "no-rule-in-force", pending=pending)
 
     granted = [finding for finding in findings if finding.status == "granted"]
     best = max((EFFECTS[finding.rule.effect].strength for finding in granted), default=0)
@@ -250,6 +251,7 @@ def _verdict(
     caveats: tuple[str, ...] = (),
     missing: tuple[str, ...] = (),
     level: int | None = None,
+    pending: tuple[Rule, ...] = (),
 ) -> Verdict:
     return Verdict(
         outcome=outcome,
@@ -259,7 +261,7 @@ def _verdict(
         citations=tuple(finding.rule.citation for finding in deciding),
         caveats=caveats,
         missing=missing,
-        readings=_readings(diploma, findings, ruleset),
+        readings=_readings(diploma, findings, ruleset, pending),
         reason=reason,
         instruments=tuple(dict.fromkeys(rule.instrument.id for rule in ruleset.between(diploma.awarded_by, target))),
         findings=findings,
@@ -268,14 +270,21 @@ def _verdict(
     )
 
 
-def _readings(diploma: Diploma, findings: tuple[Finding, ...], ruleset: RuleSet) -> tuple[str, ...]:
-    """The library's own readings of the law that the findings relied on."""
+def _readings(
+    diploma: Diploma, findings: tuple[Finding, ...], ruleset: RuleSet, pending: tuple[Rule, ...] = ()
+) -> tuple[str, ...]:
+    """The library's own readings of the law that the findings relied on; ``pending`` are the rules not yet in
+    force on the assessment date, whose entry into force may itself be a reading."""
     found: dict[str, None] = {}
+    situations_by_rule: list[tuple[Rule, list[str]]] = [(rule, ["entry-into-force"]) for rule in pending]
     for finding in findings:
-        rule = finding.rule
         situations = ["not-covered" if finding.status == "not-covered" else "covered"]
-        if diploma.awarded_on < rule.in_force.valid_from and finding.status != "not-covered":
-            situations.append("awarded-before-in-force")
+        if finding.status != "not-covered":
+            situations.append("entry-into-force")
+            if diploma.awarded_on < finding.rule.in_force.valid_from:
+                situations.append("awarded-before-in-force")
+        situations_by_rule.append((finding.rule, situations))
+    for rule, situations in situations_by_rule:
         for when in situations:
             for reading in ruleset.readings_for(rule.id, when):
                 if reading.concerns(diploma.awarded_by, diploma.degree):

@@ -36,7 +36,7 @@ __all__ = ["FORMAT", "LoadedFile", "parse_file"]
 
 FORMAT = "nvao-equivalence/rules/1"
 T = TypeVar("T")
-READING_WHEN = ("covered", "not-covered", "awarded-before-in-force")
+READING_WHEN = ("covered", "not-covered", "awarded-before-in-force", "entry-into-force")
 TEXT_STATUS = ("verbatim", "paraphrase")
 
 

@@ -131,8 +131,9 @@ class ComparableRow:
 class Reading:
     """The library's own reading where the law is silent, and when it decides an outcome.
 
-    ``when`` is ``"covered"``, ``"not-covered"`` or
-    ``"awarded-before-in-force"``; ``degrees`` limits it to some degrees of
+    ``when`` is ``"covered"``, ``"not-covered"``, ``"awarded-before-in-force"``
+    or ``"entry-into-force"`` (the rule's date decided that it applies, or
+    that it does not yet); ``degrees`` limits it to some degrees of
     some jurisdictions (empty: all).
     """
 

@@ -69,7 +69,11 @@ SCHEMA: dict[str, dict[str, tuple[bool, str]]] = {
     "readings": {
         "id": (True, "a unique id, shown in decisions"),
         "rules": (True, "the rules whose outcome the reading shapes"),
-        "when": (True, "covered, not-covered or awarded-before-in-force: when the reading decides"),
+        "when": (
+            True,
+            "when the reading decides: covered, not-covered, awarded-before-in-force, or entry-into-force (the rule's "
+            "date decided that it applies, or that it does not yet)",
+        ),
         "degrees": (False, "per jurisdiction, the degrees it is about; absent = all"),
         "text": (True, "the reading and its reason: nl and en"),
     },

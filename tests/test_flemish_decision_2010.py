@@ -66,3 +66,11 @@ def test_unknown_recognition_leaves_it_open_where_the_decision_would_grant_more(
     decision = decide("NL", "wo-bachelor", "VL", date(2012, 1, 1), rules=WITH_NVAO, accredited=True, recognised=None)
     assert (decision.outcome, decision.missing, decision.rules) == (Outcome.UNDETERMINED, ("recognised",), ("VL2010",))
     assert "With recognised = no the outcome would be: admission-equivalent." in decision.explain()
+
+
+def test_the_entry_into_force_date_is_named_as_a_reading_also_before_it():
+    # 2010-10-22 is the library's reading of the decision's entry into force; it decides this outcome too.
+    decision = decide("NL", "wo-master", "VL", date(2010, 10, 21))
+    assert (decision.outcome, decision.reason) == (Outcome.NOT_RECOGNISED, "no-rule-in-force")
+    assert decision.readings == ("bvr-2010-entry-into-force",)
+    assert "[bvr-2010-entry-into-force]" in decision.explain()

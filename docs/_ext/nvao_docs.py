@@ -50,6 +50,7 @@ _WORDS = {
         "covered": "the rule covers the degree",
         "not-covered": "the rule does not cover the degree",
         "awarded-before-in-force": "the diploma was awarded before the rule came into force",
+        "entry-into-force": "the rule's date decides whether it applies yet",
         "all": "all degrees",
     },
     "nl": {
@@ -82,6 +83,7 @@ _WORDS = {
         "covered": "de regel geldt voor de graad",
         "not-covered": "de regel geldt niet voor de graad",
         "awarded-before-in-force": "het diploma werd uitgereikt voor de regel in werking trad",
+        "entry-into-force": "de datum van de regel bepaalt of ze al geldt",
         "all": "alle graden",
     },
 }
