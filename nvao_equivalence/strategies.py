@@ -306,10 +306,8 @@ def _parties(rules: RuleSet) -> tuple[str, ...]:
 
 
 def _rule_changes(rules: RuleSet) -> tuple[date, ...]:
-    """Every day on which a rule between two parties comes into or goes out of force."""
-    parties = _parties(rules)
-    days = {day for source in parties for target in parties for day in rules.boundaries(source, target)}
-    return tuple(sorted(days))
+    """Every day on which a rule comes into or goes out of force (the rule set keeps them, sorted)."""
+    return rules.changes
 
 
 def _others(parties: Iterable[str]) -> tuple[str, ...]:

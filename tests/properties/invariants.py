@@ -99,6 +99,17 @@ def check_amendments_never_overlap(rules: RuleSet, case: DecisionCase) -> None:
         )
 
 
+def _mirror(diploma: Diploma, target: str, degree: Degree) -> Diploma:
+    """A diploma of ``degree`` from ``target``, with the original's dates, accreditation and ``arts``."""
+    return Diploma(
+        awarded_by=target,
+        degree=degree,
+        awarded_on=diploma.awarded_on,
+        accredited=diploma.accredited,
+        arts=diploma.arts,
+    )
+
+
 def check_symmetry(rules: RuleSet, case: DecisionCase) -> None:
     """For every degree X in ``equivalent_to``: an X from the target, with the same dates and ``arts``, assessed
     towards the awarding party gets the same outcome, and is equivalent to the original degree or the general
@@ -106,13 +117,7 @@ def check_symmetry(rules: RuleSet, case: DecisionCase) -> None:
     diploma = case.diploma
     decision = decide(rules, case)
     for comparable in decision.equivalent_to:
-        mirror = Diploma(
-            awarded_by=decision.target,
-            degree=comparable,
-            awarded_on=diploma.awarded_on,
-            accredited=diploma.accredited,
-            arts=diploma.arts,
-        )
+        mirror = _mirror(diploma, decision.target, comparable)
         back = check_equivalence(mirror, target=diploma.awarded_by, on=case.on, rules=rules)
         assert back.outcome == decision.outcome, (comparable, back.outcome, decision.outcome)
         general = specialises(diploma.degree)
@@ -140,13 +145,7 @@ def check_named_symmetry(rules: RuleSet, case: DecisionCase) -> None:
     diploma = case.diploma
     effect, degrees = _named(decide(rules, case))
     for comparable in degrees:
-        mirror = Diploma(
-            awarded_by=case.target,
-            degree=comparable,
-            awarded_on=diploma.awarded_on,
-            accredited=diploma.accredited,
-            arts=diploma.arts,
-        )
+        mirror = _mirror(diploma, case.target, comparable)
         back_effect, back_degrees = _named(
             check_equivalence(mirror, target=diploma.awarded_by, on=case.on, rules=rules)
         )
