@@ -22,7 +22,7 @@ collect_ignore = ["docs/conf.py", "docs/_ext", "docs/_build", "docs/_generated",
 
 
 def run_console(example: Example) -> str | None:
-    from nvao_equivalence._cli import main
+    from nvao_equivalence._cli.commands import main
 
     blocks: list[tuple[str, list[str]]] = []
     for line in str(example.parsed).splitlines():

@@ -27,7 +27,7 @@ from datetime import date
 from pathlib import Path
 
 from nvao_equivalence import Diploma, check_equivalence, timeline
-from nvao_equivalence._vocabulary import degrees_of
+from nvao_equivalence._vocabulary.degrees import degrees_of
 
 RESULTS = Path(__file__).parent / "results" / "engine.json"
 R2003_FROM, R2014_FROM = date(2005, 2, 1), date(2014, 4, 1)

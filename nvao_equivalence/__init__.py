@@ -17,16 +17,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from nvao_equivalence import exceptions
-from nvao_equivalence._decision import Decision
-from nvao_equivalence._diploma import Accreditation, Diploma
-from nvao_equivalence._engine import Period, check_equivalence, timeline
-from nvao_equivalence._outcome import Outcome
-from nvao_equivalence._vocabulary import Degree
+from nvao_equivalence._case.diploma import Accreditation, Diploma
+from nvao_equivalence._case.outcome import Outcome
+from nvao_equivalence._decide.decision import Decision
+from nvao_equivalence._decide.engine import Period, check_equivalence, timeline
+from nvao_equivalence._vocabulary.degrees import Degree
 
 if TYPE_CHECKING:
-    from nvao_equivalence._rules import Citation, Rule
-    from nvao_equivalence._ruleset import RuleSet
-    from nvao_equivalence.registers import AccreditationRegister
+    from nvao_equivalence._registers.register import AccreditationRegister
+    from nvao_equivalence._rulebook.model import Citation, Rule
+    from nvao_equivalence._rulebook.ruleset import RuleSet
 
 __all__ = [
     "Accreditation",
@@ -48,9 +48,9 @@ __all__ = [
 # Imported when first asked for: the rule loader and the registers are not needed to build a Diploma, and
 # importing the package stays cheap.
 _LAZY = {
-    "Citation": "nvao_equivalence._rules",
-    "Rule": "nvao_equivalence._rules",
-    "RuleSet": "nvao_equivalence._ruleset",
+    "Citation": "nvao_equivalence._rulebook.model",
+    "Rule": "nvao_equivalence._rulebook.model",
+    "RuleSet": "nvao_equivalence._rulebook.ruleset",
     "AccreditationRegister": "nvao_equivalence.registers",
 }
 

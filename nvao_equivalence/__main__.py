@@ -2,6 +2,6 @@
 
 import sys
 
-from nvao_equivalence._cli import main
+from nvao_equivalence._cli.commands import main
 
 sys.exit(main())

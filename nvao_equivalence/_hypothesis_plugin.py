@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from nvao_equivalence._diploma import Accreditation, Diploma
+from nvao_equivalence._case.diploma import Accreditation, Diploma
 
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy

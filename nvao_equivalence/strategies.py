@@ -36,10 +36,11 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
 
-from nvao_equivalence._diploma import Accreditation, Diploma
-from nvao_equivalence._iso3166 import ALPHA2
-from nvao_equivalence._ruleset import RuleSet, default_rules
-from nvao_equivalence._vocabulary import Degree, canonical_degree, canonical_jurisdiction, degrees_of
+from nvao_equivalence._case.diploma import Accreditation, Diploma
+from nvao_equivalence._rulebook.ruleset import RuleSet, default_rules
+from nvao_equivalence._vocabulary.degrees import Degree, canonical_degree, degrees_of
+from nvao_equivalence._vocabulary.iso3166 import ALPHA2
+from nvao_equivalence._vocabulary.jurisdictions import canonical_jurisdiction
 
 __all__ = [
     "DecisionCase",

@@ -7,7 +7,7 @@ from datetime import date, datetime
 import pytest
 
 from nvao_equivalence import Diploma, Outcome, RuleSet, check_equivalence
-from nvao_equivalence._ruleset import default_rules
+from nvao_equivalence._rulebook.ruleset import default_rules
 from nvao_equivalence.exceptions import EquivalenceError, InvalidAssessmentError, InvalidInputError
 
 DIPLOMA = Diploma(awarded_by="VL", degree="academic-bachelor", awarded_on=date(2016, 7, 1), accredited=True)

@@ -11,8 +11,8 @@ from importlib.metadata import version
 
 import pytest
 
-from nvao_equivalence._cli import main
-from nvao_equivalence._ruleset import default_rules
+from nvao_equivalence._cli.commands import main
+from nvao_equivalence._rulebook.ruleset import default_rules
 
 README_EXAMPLE = [
     "check",

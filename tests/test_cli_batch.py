@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from nvao_equivalence._cli import main
+from nvao_equivalence._cli.commands import main
 
 EXAMPLES = Path(__file__).parent.parent / "docs" / "examples"
 OUTPUT_COLUMNS = ["outcome", "equivalent_to", "rules", "caveats", "missing", "explanation", "error"]

@@ -6,7 +6,7 @@ import csv
 import io
 from pathlib import Path
 
-from nvao_equivalence._cli import main
+from nvao_equivalence._cli.commands import main
 
 REGISTERS = Path(__file__).parent / "fixtures" / "registers"
 

@@ -7,7 +7,7 @@ from datetime import date, datetime
 import pytest
 
 from nvao_equivalence import Diploma
-from nvao_equivalence._dates import in_period, parse_date
+from nvao_equivalence._vocabulary.dates import in_period, parse_date
 from nvao_equivalence.exceptions import EquivalenceError, InvalidDiplomaError
 
 VALID = [

@@ -103,7 +103,7 @@ def test_the_figure_with_every_pack_shows_the_other_instruments():
 
 
 def test_the_schema_reference_lists_every_key_the_loader_accepts():
-    from nvao_equivalence._schema import SCHEMA
+    from nvao_equivalence._rulebook.schema import SCHEMA
 
     reference = nvao_docs.schema()
     for table, entries in SCHEMA.items():

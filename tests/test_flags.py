@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from nvao_equivalence._flags import parse_flag
+from nvao_equivalence._vocabulary.flags import parse_flag
 
 
 @pytest.mark.parametrize(("text", "value"), [

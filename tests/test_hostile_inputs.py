@@ -15,7 +15,7 @@ import textwrap
 import pytest
 
 from nvao_equivalence import AccreditationRegister, Diploma
-from nvao_equivalence._register_io import MAX_JSON_BYTES, MAX_LINE_BYTES
+from nvao_equivalence._files.streams import MAX_JSON_BYTES, MAX_LINE_BYTES
 from nvao_equivalence.exceptions import CredentialError, RegisterDataError
 
 BILLION_LAUGHS = b"""<?xml version="1.0"?>

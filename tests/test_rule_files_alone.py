@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from nvao_equivalence import Diploma, Outcome, RuleSet, check_equivalence
-from nvao_equivalence._vocabulary import degrees_of
+from nvao_equivalence._vocabulary.degrees import degrees_of
 
 FILES = sorted(path for path in (Path(__file__).parent.parent / "rules").glob("*.toml") if path.name != "packs.toml")
 JURISDICTIONS = ("NL", "VL", "LU", "BE-FR", "BE-DE", "EE", "LV", "LT", "DE")

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from nvao_equivalence import Accreditation, Degree, Diploma, RuleSet, check_equivalence
-from nvao_equivalence._vocabulary import canonical_jurisdiction, degrees_of
+from nvao_equivalence._vocabulary.degrees import degrees_of
+from nvao_equivalence._vocabulary.jurisdictions import canonical_jurisdiction
 from nvao_equivalence.strategies import (
     MAX_DATE,
     MIN_DATE,

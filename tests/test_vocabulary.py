@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from nvao_equivalence import Degree
-from nvao_equivalence._vocabulary import _DEGREE_ALIASES, canonical_degree, canonical_jurisdiction, degrees_of
+from nvao_equivalence._vocabulary.degrees import _DEGREE_ALIASES, canonical_degree, degrees_of
+from nvao_equivalence._vocabulary.jurisdictions import canonical_jurisdiction
 
 NL_DEGREES = ["associate-degree", "hbo-bachelor", "wo-bachelor", "hbo-master", "wo-master", "doctorate"]
 VL_DEGREES = [

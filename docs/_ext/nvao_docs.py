@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from nvao_equivalence import Diploma, Outcome, RuleSet, timeline
-from nvao_equivalence._loader import READING_WHEN, TEXT_STATUS
-from nvao_equivalence._outcome import EFFECTS, FACTS
-from nvao_equivalence._schema import SCHEMA
-from nvao_equivalence._vocabulary import degree_label, degrees_of
+from nvao_equivalence._case.outcome import EFFECTS, FACTS
+from nvao_equivalence._rulebook.loader import READING_WHEN, TEXT_STATUS
+from nvao_equivalence._rulebook.schema import SCHEMA
+from nvao_equivalence._vocabulary.degrees import degree_label, degrees_of
 
 GENERATED = Path(__file__).parent.parent / "_generated"
 

@@ -16,8 +16,9 @@ from datetime import date, timedelta
 import attrs
 
 from nvao_equivalence import Accreditation, Decision, Degree, Diploma, Outcome, RuleSet, check_equivalence, timeline
-from nvao_equivalence._outcome import EFFECTS, FACTS
-from nvao_equivalence._vocabulary import canonical_jurisdiction, specialises
+from nvao_equivalence._case.outcome import EFFECTS, FACTS
+from nvao_equivalence._vocabulary.degrees import specialises
+from nvao_equivalence._vocabulary.jurisdictions import canonical_jurisdiction
 from nvao_equivalence.strategies import DecisionCase
 
 # Which outcome each reason code allows (Decision's docstring lists the codes).

@@ -19,8 +19,8 @@ from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from nvao_equivalence import Accreditation, Decision, Degree, Diploma, Outcome, check_equivalence
-from nvao_equivalence._cli import main, parse_flag
-from nvao_equivalence._vocabulary import canonical_jurisdiction
+from nvao_equivalence._cli.commands import main, parse_flag
+from nvao_equivalence._vocabulary.jurisdictions import canonical_jurisdiction
 from nvao_equivalence.exceptions import InvalidAssessmentError, InvalidDiplomaError
 from nvao_equivalence.strategies import DecisionCase, accreditations, decision_cases, diplomas
 

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from nvao_equivalence import Diploma, RuleSet, check_equivalence
-from nvao_equivalence._vocabulary import degrees_of
+from nvao_equivalence._vocabulary.degrees import degrees_of
 
 FOLDER = Path(__file__).parent
 PACKS = ("nvao", "benelux", "flanders", "all")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from nvao_equivalence._rules import Rule
-from nvao_equivalence._ruleset import RuleSet
+from nvao_equivalence._rulebook.model import Rule
+from nvao_equivalence._rulebook.ruleset import RuleSet
 
 __all__ = ["rule_dict", "rule_rows", "rule_text"]
 

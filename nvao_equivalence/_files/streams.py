@@ -14,14 +14,12 @@ import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
-from nvao_equivalence._dates import parse_date
 from nvao_equivalence.exceptions import RegisterDataError
 
-__all__ = ["MAX_JSON_BYTES", "MAX_LINE_BYTES", "csv_rows", "json_values", "opened", "register_date", "sniff"]
+__all__ = ["MAX_JSON_BYTES", "MAX_LINE_BYTES", "csv_rows", "json_values", "opened", "sniff"]
 
 MAX_LINE_BYTES = 1 << 20  # 1 MiB: a DUO or DEQAR row is well under 4 KiB
 MAX_JSON_BYTES = 16 << 20  # 16 MiB: one DEQAR report is a few KiB, an API page of 100 reports well under 1 MiB
@@ -187,24 +185,6 @@ def json_values(stream: IO[bytes], name: str) -> Iterator[tuple[int, Any]]:
                     raise RegisterDataError("not JSON: the file ends inside an array", path=name, line=line)
             yield value()
             first = False
-
-
-def register_date(value: object) -> date | None:
-    """A date as registers write it: ISO, or an ISO datetime (``2018-01-01T00:00:00Z``: the date as written);
-    empty or ``null`` is ``None``. Raises ``ValueError`` for anything else."""
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise ValueError(f"{value!r} is not a date")
-    text = value.strip()
-    if not text or text.lower() == "null":
-        return None
-    if len(text) >= 10 and text[4] == "-" and (len(text) == 10 or text[10] in "T "):
-        try:
-            return date.fromisoformat(text[:10])
-        except ValueError:
-            raise ValueError(f"{value!r} is not a calendar date") from None
-    return parse_date(text, field="date")
 
 
 def sniff(path: str | os.PathLike[str]) -> str:

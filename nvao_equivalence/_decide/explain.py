@@ -1,19 +1,71 @@
-"""Readable accounts of a decision, in English or Dutch."""
+"""Readable accounts of a decision, in English or Dutch.
+
+Wording only: everything said here is read from the decision and its verdict (the engine has already worked out
+what each unknown fact would change); nothing is decided again.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from datetime import date
+from typing import TYPE_CHECKING, Protocol
 
-import attrs
-
-from nvao_equivalence._outcome import Outcome
-from nvao_equivalence._vocabulary import degree_label, jurisdiction_label
+from nvao_equivalence._case.outcome import Outcome
+from nvao_equivalence._vocabulary.degrees import Degree, degree_label
+from nvao_equivalence._vocabulary.jurisdictions import jurisdiction_label
 
 if TYPE_CHECKING:
-    from nvao_equivalence._decision import Decision
-    from nvao_equivalence._rules import Rule
+    from nvao_equivalence._case.diploma import Diploma
+    from nvao_equivalence._decide.verdict import Finding, Verdict
+    from nvao_equivalence._registers.records import RegisterAnswer
+    from nvao_equivalence._rulebook.model import Citation, Rule
+    from nvao_equivalence._rulebook.ruleset import RuleSet
 
-__all__ = ["explain"]
+__all__ = ["Decided", "explain", "summary"]
+
+
+class Decided(Protocol):
+    """What an account reads of a decision (a ``Decision`` has all of it); typed here so that the wording does
+    not depend on the module that calls it."""
+
+    @property
+    def diploma(self) -> Diploma: ...
+    @property
+    def target(self) -> str: ...
+    @property
+    def on(self) -> date: ...
+    @property
+    def verdict(self) -> Verdict: ...
+    @property
+    def register(self) -> RegisterAnswer | None: ...
+    @property
+    def outcome(self) -> Outcome: ...
+    @property
+    def equivalent_to(self) -> tuple[Degree, ...]: ...
+    @property
+    def equivalent_level(self) -> int | None: ...
+    @property
+    def rules(self) -> tuple[str, ...]: ...
+    @property
+    def citations(self) -> tuple[Citation, ...]: ...
+    @property
+    def caveats(self) -> tuple[str, ...]: ...
+    @property
+    def missing(self) -> tuple[str, ...]: ...
+    @property
+    def readings(self) -> tuple[str, ...]: ...
+    @property
+    def reason(self) -> str: ...
+    @property
+    def instruments(self) -> tuple[str, ...]: ...
+    @property
+    def findings(self) -> tuple[Finding, ...]: ...
+    @property
+    def version(self) -> str: ...
+    @property
+    def digest(self) -> str: ...
+    @property
+    def ruleset(self) -> RuleSet: ...
+
 
 LANGS = ("en", "nl")
 
@@ -110,7 +162,7 @@ _PHRASES: dict[str, dict[str, str]] = {
 }
 
 
-def explain(decision: Decision, lang: str) -> str:
+def explain(decision: Decided, lang: str) -> str:
     """The account of ``decision`` in ``lang``; see :meth:`Decision.explain`."""
     say = _phrases(lang)
     diploma, rules = decision.diploma, decision.ruleset
@@ -165,7 +217,7 @@ def explain(decision: Decision, lang: str) -> str:
     return "\n".join(lines)
 
 
-def summary(decision: Decision, lang: str) -> str:
+def summary(decision: Decided, lang: str) -> str:
     """One line: outcome, comparable degrees, deciding rules, why, where to go; see :meth:`Decision.summary`."""
     say = _phrases(lang)
     parts = [say[decision.outcome][0].upper() + say[decision.outcome][1:] + "."]
@@ -197,11 +249,11 @@ def _phrases(lang: str) -> dict[str, str]:
     return _PHRASES[lang]
 
 
-def _basis(decision: Decision) -> str:
+def _basis(decision: Decided) -> str:
     return "; ".join(sorted({f.row.basis for f in decision.findings if f.status == "granted" and f.row}))
 
 
-def _why(decision: Decision, lang: str) -> list[str]:
+def _why(decision: Decided, lang: str) -> list[str]:
     """The sentences that say why the outcome is what it is (none for a plain grant)."""
     say, diploma, rules = _PHRASES[lang], decision.diploma, decision.ruleset
     source = jurisdiction_label(diploma.awarded_by, lang)
@@ -227,7 +279,7 @@ def _why(decision: Decision, lang: str) -> list[str]:
     return lines
 
 
-def _referral(decision: Decision, lang: str) -> str | None:
+def _referral(decision: Decided, lang: str) -> str | None:
     if decision.outcome is not Outcome.NOT_RECOGNISED:
         return None
     referral = decision.ruleset.referral(decision.target)
@@ -236,7 +288,7 @@ def _referral(decision: Decision, lang: str) -> str | None:
     return _PHRASES[lang]["referral"].format(name=referral.name, url=referral.url, text=referral.text.in_(lang))
 
 
-def _outcome_line(decision: Decision, lang: str) -> str:
+def _outcome_line(decision: Decided, lang: str) -> str:
     say = _PHRASES[lang]
     described = say[decision.outcome]
     if described == decision.outcome.value:
@@ -267,18 +319,10 @@ def _legal_basis(rule: Rule, lang: str) -> list[str]:
     ]
 
 
-def _alternatives(decision: Decision, lang: str) -> list[str]:
-    """For an undetermined decision: what each value of the missing fact would give."""
-    from nvao_equivalence._engine import verdict
-
+def _alternatives(decision: Decided, lang: str) -> list[str]:
+    """For an undetermined decision: what each value of the missing fact would give (the engine's verdict)."""
     say = _PHRASES[lang]
-    lines = []
-    for fact in decision.missing:
-        for value in (True, False):
-            changes: dict[str, Any] = {fact: value}
-            variant = attrs.evolve(decision.diploma, **changes)
-            outcome = verdict(variant, decision.target, decision.on, decision.ruleset).outcome
-            lines.append(
-                say["alternatives"].format(fact=fact, value=say["yes" if value else "no"], outcome=outcome.value)
-            )
-    return lines
+    return [
+        say["alternatives"].format(fact=fact, value=say["yes" if value else "no"], outcome=outcome.value)
+        for fact, value, outcome in decision.verdict.alternatives
+    ]

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from dateutil import parser as _parser
 
-__all__ = ["in_period", "parse_date"]
+__all__ = ["in_period", "parse_date", "register_date"]
 
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DAY_FIRST = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
@@ -126,3 +126,21 @@ def _dutch_english_parser() -> _parser.parser:
     }
     dutch_english = type("DutchEnglish", (parser.parserinfo,), words)
     return parser.parser(dutch_english(dayfirst=True))
+
+
+def register_date(value: object) -> date | None:
+    """A date as registers write it: ISO, or an ISO datetime (``2018-01-01T00:00:00Z``: the date as written);
+    empty or ``null`` is ``None``. Raises ``ValueError`` for anything else."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"{value!r} is not a date")
+    text = value.strip()
+    if not text or text.lower() == "null":
+        return None
+    if len(text) >= 10 and text[4] == "-" and (len(text) == 10 or text[10] in "T "):
+        try:
+            return date.fromisoformat(text[:10])
+        except ValueError:
+            raise ValueError(f"{value!r} is not a calendar date") from None
+    return parse_date(text, field="date")

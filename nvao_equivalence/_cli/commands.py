@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any, NoReturn
 
-from nvao_equivalence._diploma import Diploma
-from nvao_equivalence._engine import check_equivalence, timeline
-from nvao_equivalence._flags import parse_flag
+from nvao_equivalence._case.diploma import Diploma
+from nvao_equivalence._decide.engine import check_equivalence, timeline
+from nvao_equivalence._vocabulary.flags import parse_flag
 from nvao_equivalence.exceptions import EquivalenceError
 
 __all__ = ["main", "parse_flag"]
@@ -60,7 +60,7 @@ def _rules_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _rule_set(args: argparse.Namespace) -> Any:
-    from nvao_equivalence._ruleset import RuleSet
+    from nvao_equivalence._rulebook.ruleset import RuleSet
 
     return RuleSet.load(*(getattr(args, "rules", None) or ()))
 
@@ -174,9 +174,9 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _batch(args: argparse.Namespace) -> int:
-    from nvao_equivalence._batch import BatchError, BatchOptions, run_batch
-    from nvao_equivalence._dates import parse_date
-    from nvao_equivalence._vocabulary import canonical_jurisdiction
+    from nvao_equivalence._cli.batch import BatchError, BatchOptions, run_batch
+    from nvao_equivalence._vocabulary.dates import parse_date
+    from nvao_equivalence._vocabulary.jurisdictions import canonical_jurisdiction
 
     today = args.on is None
     on = date.today() if today else parse_date(args.on, field="--on")
@@ -211,7 +211,7 @@ def _registers(paths: Sequence[str], *, quiet: bool) -> Any:
     """The registers named by --register, merged; their unreadable records are reported on stderr."""
     if not paths:
         return None
-    from nvao_equivalence.registers import AccreditationRegister
+    from nvao_equivalence._registers.register import AccreditationRegister
 
     merged = AccreditationRegister()
     for path in paths:
@@ -275,8 +275,8 @@ def _timeline(args: argparse.Namespace) -> int:
 
 
 def _rules(args: argparse.Namespace) -> int:
-    from nvao_equivalence import _rules_view
-    from nvao_equivalence._ruleset import RuleSet
+    from nvao_equivalence._cli import rules_view as _rules_view
+    from nvao_equivalence._rulebook.ruleset import RuleSet
 
     if args.action == "validate":
         problems = RuleSet.validate(*args.paths)
@@ -314,7 +314,7 @@ def _table(rows: Sequence[Sequence[str]]) -> None:
 def _version() -> int:
     from importlib.metadata import version
 
-    from nvao_equivalence._ruleset import default_rules
+    from nvao_equivalence._rulebook.ruleset import default_rules
 
     rules = default_rules()
     print(f"{PROG} {version('nvao-equivalence')}; rules: {rules.version}; sha256 {rules.digest}")

@@ -7,9 +7,10 @@ from typing import Any, cast
 
 import attrs
 
-from nvao_equivalence._dates import in_period, parse_date
-from nvao_equivalence._vocabulary import Degree, canonical_degree, canonical_jurisdiction
-from nvao_equivalence.exceptions import InvalidDiplomaError
+from nvao_equivalence._vocabulary.dates import in_period, parse_date
+from nvao_equivalence._vocabulary.degrees import Degree, canonical_degree
+from nvao_equivalence._vocabulary.jurisdictions import canonical_jurisdiction
+from nvao_equivalence.exceptions import CredentialError, InvalidDiplomaError
 
 __all__ = ["Accreditation", "Diploma"]
 
@@ -152,9 +153,14 @@ class Diploma:
         """The diploma a digital credential describes: a European Digital Credential (ELM v3 JSON-LD) or an
         EMREX ELMO XML document; see :func:`nvao_equivalence.credentials.diploma_from_credential` for ``data``
         and the keywords. Raises :class:`~nvao_equivalence.exceptions.CredentialError`."""
-        from nvao_equivalence.credentials import diploma_from_credential
+        # Imported here, not with the package: the credential readers are not needed to build a diploma by hand.
+        from nvao_equivalence._credentials.fields import diploma_fields
 
-        return diploma_from_credential(data, **keywords)
+        described, fields = diploma_fields(data, **keywords)
+        try:
+            return cls(**fields)
+        except InvalidDiplomaError as error:
+            raise CredentialError(f"the {described} does not give a valid diploma: {error}") from None
 
     def __attrs_post_init__(self) -> None:
         # The checks run here, in one place, rather than as one attrs validator per field: a diploma is built for

@@ -25,12 +25,12 @@ from typing import IO, Any
 
 import attrs
 
-from nvao_equivalence._dates import parse_date
-from nvao_equivalence._diploma import Accreditation, Diploma
-from nvao_equivalence._engine import check_equivalence
-from nvao_equivalence._flags import parse_flag
-from nvao_equivalence._outcome import Outcome
-from nvao_equivalence._ruleset import RuleSet
+from nvao_equivalence._case.diploma import Accreditation, Diploma
+from nvao_equivalence._case.outcome import Outcome
+from nvao_equivalence._decide.engine import check_equivalence
+from nvao_equivalence._rulebook.ruleset import RuleSet
+from nvao_equivalence._vocabulary.dates import parse_date
+from nvao_equivalence._vocabulary.flags import parse_flag
 from nvao_equivalence.exceptions import EquivalenceError
 
 __all__ = ["OUTPUT_COLUMNS", "REQUIRED_COLUMNS", "BatchError", "BatchOptions", "Tally", "run_batch"]

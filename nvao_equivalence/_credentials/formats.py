@@ -19,8 +19,8 @@ from typing import Any
 
 import attrs
 
-from nvao_equivalence._register_io import register_date
-from nvao_equivalence._register_text import normalise_identifier
+from nvao_equivalence._vocabulary.dates import register_date
+from nvao_equivalence._vocabulary.identifiers import normalise_identifier
 from nvao_equivalence.exceptions import CredentialError
 
 __all__ = ["MAX_CREDENTIAL_BYTES", "Facts", "edc_facts", "elmo_facts", "read_credential"]

@@ -14,8 +14,8 @@ from typing import Any, TypeVar
 
 import attrs
 
-from nvao_equivalence._outcome import EFFECTS, FACTS
-from nvao_equivalence._rules import (
+from nvao_equivalence._case.outcome import EFFECTS, FACTS
+from nvao_equivalence._rulebook.model import (
     ArticleText,
     Caveat,
     Citation,
@@ -28,8 +28,9 @@ from nvao_equivalence._rules import (
     Source,
     Text,
 )
-from nvao_equivalence._schema import keys
-from nvao_equivalence._vocabulary import Degree, canonical_degree, canonical_jurisdiction
+from nvao_equivalence._rulebook.schema import keys
+from nvao_equivalence._vocabulary.degrees import Degree, canonical_degree
+from nvao_equivalence._vocabulary.jurisdictions import canonical_jurisdiction
 from nvao_equivalence.exceptions import RuleDataError
 
 __all__ = ["FORMAT", "LoadedFile", "parse_file"]

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from nvao_equivalence._diploma import Diploma
+    from nvao_equivalence._case.diploma import Diploma
 
 __all__ = ["EFFECTS", "FACTS", "Effect", "Outcome"]
 

@@ -1,6 +1,6 @@
 """Rule objects: what a rule file says, once loaded and validated.
 
-Nothing here decides; :mod:`nvao_equivalence._engine` does. These classes
+Nothing here decides; :mod:`nvao_equivalence._decide.engine` does. These classes
 are what a caller inspects through ``RuleSet.rules``.
 """
 
@@ -10,8 +10,8 @@ from datetime import date
 
 import attrs
 
-from nvao_equivalence._dates import in_period
-from nvao_equivalence._vocabulary import Degree
+from nvao_equivalence._vocabulary.dates import in_period
+from nvao_equivalence._vocabulary.degrees import Degree
 
 __all__ = [
     "ArticleText",

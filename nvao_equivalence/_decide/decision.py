@@ -7,70 +7,19 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from nvao_equivalence._diploma import Diploma
-from nvao_equivalence._outcome import Outcome
-from nvao_equivalence._vocabulary import Degree
+from nvao_equivalence._case.diploma import Diploma
+from nvao_equivalence._case.outcome import Outcome
+from nvao_equivalence._decide.verdict import Finding, Verdict
+from nvao_equivalence._vocabulary.degrees import Degree
 
 if TYPE_CHECKING:
-    from nvao_equivalence._rules import Citation, ComparableRow, Rule
-    from nvao_equivalence._ruleset import RuleSet
-    from nvao_equivalence.registers import RegisterAnswer
+    from nvao_equivalence._registers.records import RegisterAnswer
+    from nvao_equivalence._rulebook.model import Citation
+    from nvao_equivalence._rulebook.ruleset import RuleSet
 
-__all__ = ["DECISION_FORMAT", "Decision", "Finding", "Verdict"]
+__all__ = ["DECISION_FORMAT", "Decision"]
 
 DECISION_FORMAT = "nvao-equivalence/decision/1"
-
-
-@attrs.frozen
-class Finding:
-    """What one rule in force said about the diploma.
-
-    ``status`` is ``"granted"``, ``"unmet"`` (a required fact is false),
-    ``"unknown"`` (a required fact is unknown) or ``"not-covered"`` (the rule
-    does not cover this degree); ``facts`` names the unmet or unknown facts.
-    """
-
-    rule: Rule
-    status: str
-    facts: tuple[str, ...] = ()
-    row: ComparableRow | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "rule": self.rule.id,
-            "status": self.status,
-            "facts": list(self.facts),
-            "basis": self.row.basis if self.row else None,
-        }
-
-
-@attrs.frozen
-class Verdict:
-    """What the rules say for one kind of case: a :class:`Decision` without its diploma, day and target.
-
-    Every field but those three depends only on the diploma's discrete facts and on which rules are in force, so
-    the engine computes a verdict once per kind of case and shares it between decisions.
-    """
-
-    outcome: Outcome
-    equivalent_to: tuple[Degree, ...]
-    equivalent_level: int | None
-    rules: tuple[str, ...]
-    citations: tuple[Citation, ...]
-    caveats: tuple[str, ...]
-    missing: tuple[str, ...]
-    readings: tuple[str, ...]
-    reason: str
-    instruments: tuple[str, ...]
-    findings: tuple[Finding, ...]
-    version: str
-    ruleset: RuleSet = attrs.field(eq=False)
-    # One-line accounts by language, built on first use: they depend on nothing a decision adds.
-    summaries: dict[str, str] = attrs.field(factory=dict, init=False, eq=False)
-
-    @property
-    def digest(self) -> str:
-        return self.ruleset.digest
 
 
 @attrs.frozen(repr=False)
@@ -163,7 +112,7 @@ class Decision:
 
     def explain(self, lang: str = "en") -> str:
         """A readable account in ``lang`` (``"en"`` or ``"nl"``): outcome, legal basis, facts, caveats."""
-        from nvao_equivalence._explain import explain
+        from nvao_equivalence._decide.explain import explain
 
         return explain(self, lang)
 
@@ -171,7 +120,7 @@ class Decision:
         """The account on one line, for a table cell: outcome, comparable degrees, rules, why, where to go."""
         cached = self.verdict.summaries.get(lang) if self.register is None else None
         if cached is None:
-            from nvao_equivalence._explain import summary
+            from nvao_equivalence._decide.explain import summary
 
             cached = summary(self, lang)
             if self.register is None:

@@ -14,8 +14,9 @@ from datetime import date
 from functools import cache
 from typing import IO, Any
 
-from nvao_equivalence._register_io import csv_rows, json_values, register_date
-from nvao_equivalence.registers import RegisterProblem, RegisterRecord
+from nvao_equivalence._files.streams import csv_rows, json_values
+from nvao_equivalence._registers.records import RegisterProblem, RegisterRecord
+from nvao_equivalence._vocabulary.dates import register_date
 
 __all__ = ["deqar_csv", "deqar_json"]
 

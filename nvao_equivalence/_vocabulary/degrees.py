@@ -1,4 +1,4 @@
-"""Jurisdiction codes and degree names: the words a diploma is described in.
+"""Degree names: the words a diploma is described in.
 
 This is vocabulary, not law: which degrees exist in which higher-education
 system and how people spell them. What the law makes of them lives in
@@ -11,16 +11,14 @@ import enum
 import re
 from functools import cache
 
-from nvao_equivalence._iso3166 import ALPHA2
+from nvao_equivalence._vocabulary.jurisdictions import jurisdiction_label
 
 __all__ = [
     "Degree",
     "canonical_degree",
-    "canonical_jurisdiction",
     "degree_label",
     "degrees_of",
     "eqf_level",
-    "jurisdiction_label",
     "specialises",
 ]
 
@@ -145,71 +143,11 @@ _DEGREE_LABELS: dict[Degree, tuple[str, str]] = {
     _D.BACHELOR: ("bachelor", "bachelor"),
 }
 
-PARTIES_NAMED = {"NL": ("Nederland", "the Netherlands"), "VL": ("Vlaamse Gemeenschap", "Flemish Community")}
-
-_COMMUNITIES: dict[str, tuple[str, str]] = {
-    **PARTIES_NAMED,
-    "BE-FR": ("Franse Gemeenschap", "French Community of Belgium"),
-    "BE-DE": ("Duitstalige Gemeenschap", "German-speaking Community of Belgium"),
-}
-
-_JURISDICTION_ALIASES: dict[str, str] = {
-    "nl": "NL",
-    "nld": "NL",
-    "nederland": "NL",
-    "netherlands": "NL",
-    "the netherlands": "NL",
-    "koninkrijk der nederlanden": "NL",
-    "vl": "VL",
-    "vlaanderen": "VL",
-    "flanders": "VL",
-    "be-vlg": "VL",  # the Flemish Region's ISO 3166-2 code; FACTS §2: accepted as an approximation
-    "vlaamse gemeenschap": "VL",
-    "flemish community": "VL",
-    "be-fr": "BE-FR",
-    "franse gemeenschap": "BE-FR",
-    "french community": "BE-FR",
-    "communauté française": "BE-FR",
-    "fédération wallonie-bruxelles": "BE-FR",
-    "be-de": "BE-DE",
-    "duitstalige gemeenschap": "BE-DE",
-    "german-speaking community": "BE-DE",
-    "deutschsprachige gemeinschaft": "BE-DE",
-}
-
-_BELGIUM = frozenset({"be", "bel", "belgium", "belgië", "belgie", "belgique", "belgien"})
-
 _SEPARATORS = re.compile(r"[\s_]+")
 
 
 def _normalise_degree(text: str) -> str:
     return _SEPARATORS.sub("-", text.strip().lower()).replace(".", "")
-
-
-@cache
-def canonical_jurisdiction(value: str) -> str:
-    """Return the canonical code of a jurisdiction, or raise ``ValueError`` naming what is valid.
-
-    >>> canonical_jurisdiction("Vlaanderen")
-    'VL'
-    >>> canonical_jurisdiction("de")
-    'DE'
-    """
-    key = " ".join(value.split()).lower()
-    if key in _JURISDICTION_ALIASES:
-        return _JURISDICTION_ALIASES[key]
-    if key in _BELGIUM:
-        raise ValueError(
-            f"{value!r} is ambiguous: higher education in Belgium belongs to its Communities; "
-            "name one: VL (Flemish Community), BE-FR (French Community), BE-DE (German-speaking Community)"
-        )
-    code = key.upper()
-    if code in ALPHA2:
-        return code
-    raise ValueError(
-        f"unknown jurisdiction {value!r}; valid: NL, VL (Flemish Community), BE-FR, BE-DE, "
-        "or any other ISO 3166-1 alpha-2 country code (e.g. DE, FR, LU)"
-    )
 
 
 def degrees_of(jurisdiction: str) -> tuple[Degree, ...]:
@@ -241,14 +179,6 @@ def degree_label(degree: Degree, lang: str) -> str:
     """A readable name for ``degree`` in ``lang`` (``"nl"`` or ``"en"``)."""
     nl, en = _DEGREE_LABELS[degree]
     return nl if lang == "nl" else en
-
-
-def jurisdiction_label(code: str, lang: str) -> str:
-    """A readable name for a canonical jurisdiction code."""
-    names = _COMMUNITIES.get(code)
-    if names is None:
-        return code
-    return f"{code} ({names[0] if lang == 'nl' else names[1]})"
 
 
 # The European Qualifications Framework level of each degree type (NLQF and the Flemish qualification structure

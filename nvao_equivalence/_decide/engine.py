@@ -10,21 +10,24 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from nvao_equivalence._dates import parse_date
-from nvao_equivalence._decision import Decision, Finding, Verdict
-from nvao_equivalence._diploma import Diploma
-from nvao_equivalence._outcome import EFFECTS, FACTS, Outcome
-from nvao_equivalence._vocabulary import Degree, canonical_jurisdiction, eqf_level
+from nvao_equivalence._case.diploma import Diploma
+from nvao_equivalence._case.outcome import EFFECTS, FACTS, Outcome
+from nvao_equivalence._decide.decision import Decision
+from nvao_equivalence._decide.verdict import Finding, Verdict
+from nvao_equivalence._vocabulary.dates import parse_date
+from nvao_equivalence._vocabulary.degrees import Degree, eqf_level
+from nvao_equivalence._vocabulary.jurisdictions import canonical_jurisdiction
 from nvao_equivalence.exceptions import InvalidAssessmentError
 
 if TYPE_CHECKING:
-    from nvao_equivalence._rules import Rule
-    from nvao_equivalence._ruleset import RuleSet
-    from nvao_equivalence.registers import AccreditationRegister, RegisterAnswer
+    from nvao_equivalence._registers.records import RegisterAnswer
+    from nvao_equivalence._registers.register import AccreditationRegister
+    from nvao_equivalence._rulebook.model import Rule
+    from nvao_equivalence._rulebook.ruleset import RuleSet
 
 __all__ = ["Period", "check_equivalence", "timeline"]
 
@@ -110,7 +113,7 @@ def _prepare(diploma: object, target: object, rules: object) -> tuple[RuleSet, s
     if type(diploma) is not Diploma and not isinstance(diploma, Diploma):
         raise InvalidAssessmentError(f"diploma: expected a Diploma, found {diploma!r}")
     if rules is not None:
-        from nvao_equivalence._ruleset import RuleSet
+        from nvao_equivalence._rulebook.ruleset import RuleSet
 
         if not isinstance(rules, RuleSet):
             raise InvalidAssessmentError(f"rules: expected a RuleSet or None, found {rules!r}")
@@ -129,7 +132,7 @@ _DEFAULT: list[RuleSet] = []
 def _default_rules() -> RuleSet:
     # Loaded on first use, not with the package: loading rules needs the loader, which importing need not.
     if not _DEFAULT:
-        from nvao_equivalence._ruleset import default_rules
+        from nvao_equivalence._rulebook.ruleset import default_rules
 
         _DEFAULT.append(default_rules())
     return _DEFAULT[0]
@@ -139,7 +142,7 @@ def _consult(diploma: Diploma, register: object) -> tuple[Diploma, RegisterAnswe
     """The diploma with its programme's accreditation periods from ``register``, and the register's answer."""
     if register is None:
         return diploma, None
-    from nvao_equivalence.registers import AccreditationRegister
+    from nvao_equivalence._registers.register import AccreditationRegister
 
     if not isinstance(register, AccreditationRegister):
         raise InvalidAssessmentError(f"register: expected an AccreditationRegister or None, found {register!r}")
@@ -171,7 +174,7 @@ def verdict(diploma: Diploma, target: str, on: date, ruleset: RuleSet) -> Verdic
         diploma.awarded_by, target, diploma.degree, diploma.arts, diploma.accredited, diploma.recognised,
         bisect_right(changes, on), bisect_right(changes, diploma.awarded_on),
     )  # fmt: skip
-    found = ruleset.verdicts.get(key)
+    found: Verdict | None = ruleset.verdicts.get(key)
     if found is None:
         found = ruleset.verdicts[key] = _judge(diploma, target, on, ruleset)
     return found
@@ -198,9 +201,15 @@ def _judge(diploma: Diploma, target: str, on: date, ruleset: RuleSet) -> Verdict
     ]
     if open_questions:
         missing = tuple(dict.fromkeys(fact for finding in open_questions for fact in finding.facts))
+        # What each value of a missing fact would give belongs to the verdict: the explanation only words it.
+        alternatives = tuple(
+            (fact, value, verdict(_known(diploma, fact, value), target, on, ruleset).outcome)
+            for fact in missing
+            for value in (True, False)
+        )
         return _verdict(
             diploma, target, on, ruleset, Outcome.UNDETERMINED, "unknown-fact",
-            deciding=open_questions, findings=findings, missing=missing,
+            deciding=open_questions, findings=findings, missing=missing, alternatives=alternatives,
         )  # fmt: skip
     if granted:
         strongest = [finding for finding in granted if EFFECTS[finding.rule.effect].strength == best]
@@ -220,6 +229,11 @@ def _judge(diploma: Diploma, target: str, on: date, ruleset: RuleSet) -> Verdict
     return _verdict(
         diploma, target, on, ruleset, Outcome.NOT_RECOGNISED, reason, deciding=list(findings), findings=findings
     )
+
+
+def _known(diploma: Diploma, fact: str, value: bool) -> Diploma:
+    changes: dict[str, Any] = {fact: value}
+    return attrs.evolve(diploma, **changes)
 
 
 def _assess(rule: Rule, diploma: Diploma, ruleset: RuleSet) -> Finding:
@@ -252,6 +266,7 @@ def _verdict(
     missing: tuple[str, ...] = (),
     level: int | None = None,
     pending: tuple[Rule, ...] = (),
+    alternatives: tuple[tuple[str, bool, Outcome], ...] = (),
 ) -> Verdict:
     return Verdict(
         outcome=outcome,
@@ -267,6 +282,7 @@ def _verdict(
         findings=findings,
         version=ruleset.version,
         ruleset=ruleset,
+        alternatives=alternatives,
     )
 
 

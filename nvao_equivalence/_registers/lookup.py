@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from nvao_equivalence.registers import RegisterAnswer, RegisterRecord
+from nvao_equivalence._registers.records import RegisterAnswer, RegisterRecord
 
 __all__ = ["answer"]
 

@@ -6,16 +6,13 @@ import os
 from collections.abc import Iterable
 from datetime import date
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
-from nvao_equivalence._loader import LoadedFile, parse_file
-from nvao_equivalence._rules import Caveat, Instrument, Reading, Referral, Rule
+from nvao_equivalence._rulebook.loader import LoadedFile, parse_file
+from nvao_equivalence._rulebook.model import Caveat, Instrument, Reading, Referral, Rule
 from nvao_equivalence.exceptions import InvalidInputError, RuleDataError
-
-if TYPE_CHECKING:
-    from nvao_equivalence._decision import Verdict
 
 __all__ = ["RuleSet", "bundled_rules_dir", "default_rules"]
 
@@ -25,9 +22,9 @@ DEFAULT_PACKS = ("nvao",)
 def bundled_rules_dir() -> str:
     """The folder of the bundled rule files: inside the installed wheel, or ``rules/`` of a checkout."""
     # os.path rather than pathlib: this runs before the first decision, and pathlib is slow to import.
-    here = os.path.dirname(os.path.abspath(__file__))
-    installed = os.path.join(here, "rules")
-    return installed if os.path.isdir(installed) else os.path.join(os.path.dirname(here), "rules")
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    installed = os.path.join(package, "rules")
+    return installed if os.path.isdir(installed) else os.path.join(os.path.dirname(package), "rules")
 
 
 @attrs.frozen
@@ -54,8 +51,9 @@ class RuleSet:
     _between: dict[tuple[str, str], tuple[Rule, ...]] = attrs.field(factory=dict, init=False, eq=False, repr=False)
     #: The dates on which any rule comes into or goes out of force, sorted.
     changes: tuple[date, ...] = attrs.field(init=False, eq=False, repr=False)
-    #: Verdicts already reached, by kind of case (see nvao_equivalence._engine.verdict).
-    verdicts: dict[tuple[Any, ...], Verdict] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+    #: A memo for whoever decides under these rules (the engine keeps its verdicts here, by kind of case): it lives
+    #: and dies with the rule set, and the rule set knows nothing of what is in it.
+    verdicts: dict[tuple[Any, ...], Any] = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
     @property
     def digest(self) -> str:

@@ -1,30 +1,115 @@
-"""How register records and answers read in an explanation, in English and Dutch; and programme identifiers."""
+"""What registers say: their records, the problems met reading them, and their answers, with their wording.
+
+A leaf of the registers: the readers (``rio``, ``deqar``), the lookup and the register itself build these; the
+public module :mod:`nvao_equivalence.registers` shows them.
+"""
 
 from __future__ import annotations
 
-import re
-from typing import TYPE_CHECKING
+from datetime import date
+from typing import Any
 
-if TYPE_CHECKING:
-    from nvao_equivalence.registers import RegisterAnswer, RegisterRecord
+import attrs
 
-__all__ = ["PHRASES", "cite", "normalise_identifier", "note"]
+from nvao_equivalence._case.diploma import Accreditation
+from nvao_equivalence._vocabulary.dates import in_period
 
-_DEQAR_LINK = re.compile(r"(?:https?://)?data\.deqar\.eu/(report|programme)/0*(\d+)/?", re.IGNORECASE)
-_DEQAR_PAGE = re.compile(r"(?:https?://)?(?:www\.)?eqar\.eu/qa-results/search/by-report/report/\?id=0*(\d+)", re.I)
-_DEQAR_SHORT = re.compile(r"deqar:(report|programme):0*(\d+)", re.IGNORECASE)
+__all__ = ["PHRASES", "RegisterAnswer", "RegisterProblem", "RegisterRecord"]
 
 
-def normalise_identifier(text: str) -> str:
-    """A DEQAR permalink or report page becomes ``deqar:report:N`` (or ``deqar:programme:N``); anything else is
-    the identifier itself, stripped (a CROHO code, an agency's programme identifier)."""
-    text = text.strip()
-    found = _DEQAR_LINK.fullmatch(text) or _DEQAR_SHORT.fullmatch(text)
-    if found:
-        return f"deqar:{found.group(1).lower()}:{found.group(2)}"
-    page = _DEQAR_PAGE.fullmatch(text)
-    return f"deqar:report:{page.group(1)}" if page else text
+@attrs.frozen
+class RegisterRecord:
+    """One record of a register about one programme, as an explanation cites it.
 
+    ``register`` is ``"RIO"`` or ``"DEQAR"``; ``programme`` the identifier the record is listed under (a CROHO
+    code, or a DEQAR report or programme id such as ``deqar:report:990001``). ``valid_from`` (inclusive) and
+    ``valid_until`` (exclusive, ``None`` = open-ended) bound the period; ``valid_from`` is ``None`` when the
+    register lists the programme without accreditation dates. ``accredits`` says whether the record counts as
+    accreditation (a negative decision does not); ``decision`` is the register's word for it and ``source`` the
+    file with its line or record id. ``withdrawn_on`` (RIO's intrekkingsdatum) and ``teach_out_until`` (its
+    afbouwdatum) are kept for the explanation; ``level`` is the register's level code (RIO ``NIVEAU`` such as
+    ``HBO-BA``, DEQAR ``qf_ehea_level``); ``note`` says how a date was derived.
+    """
+
+    register: str
+    programme: str
+    valid_from: date | None
+    valid_until: date | None
+    accredits: bool
+    decision: str
+    # Not compared: RIO repeats a programme's row for every location (vestiging); the first line is cited.
+    source: str = attrs.field(eq=False)
+    institution: str | None = None
+    level: str | None = None
+    withdrawn_on: date | None = None
+    teach_out_until: date | None = None
+    note: str | None = None
+
+    def covers(self, day: date) -> bool:
+        """Whether this record accredits the programme on ``day``."""
+        return self.accredits and self.valid_from is not None and in_period(day, self.valid_from, self.valid_until)
+
+    def cite(self, lang: str = "en") -> str:
+        """The record as an explanation cites it, e.g. ``RIO, CROHO 39999, accredited 2021-03-15, open-ended [...]``."""
+        return _cite(self, lang)
+
+    def accreditation(self) -> Accreditation:
+        """This record's period as an :class:`~nvao_equivalence.Accreditation` citing it (if it accredits)."""
+        if not self.accredits or self.valid_from is None:
+            raise ValueError(f"{self.cite()} is not an accreditation period")
+        return Accreditation(self.valid_from, self.valid_until, source=self.cite())
+
+
+@attrs.frozen
+class RegisterProblem:
+    """A record that could not be read: the file, its line (``None`` if unknown) and what is wrong."""
+
+    source: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.source if self.line is None else f"{self.source}, line {self.line}"
+        return f"{where}: {self.message}"
+
+
+@attrs.frozen
+class RegisterAnswer:
+    """What a register says about a programme on a day, and why.
+
+    ``accredited`` is ``None`` when the register does not say. ``reason`` is a short code: ``covered``,
+    ``ended``, ``withdrawn``, ``teach-out``, ``refused`` (a negative decision), ``not-listed``,
+    ``before-records`` (the award date precedes every record the register has of the programme), ``undated``,
+    ``several-institutions`` or ``other-institution``. ``records`` are those considered, ``deciding`` the one
+    cited, ``following`` the next period after a gap, ``institutions`` those the programme is listed for when
+    the institution decides, and ``institution`` the diploma's.
+    """
+
+    programme: str
+    day: date
+    accredited: bool | None
+    reason: str
+    records: tuple[RegisterRecord, ...] = ()
+    deciding: RegisterRecord | None = None
+    following: RegisterRecord | None = None
+    institutions: tuple[str, ...] = ()
+    institution: str | None = None
+
+    def note(self, lang: str = "en") -> str:
+        """The answer as a sentence in ``lang`` (``"en"`` or ``"nl"``), citing the deciding record."""
+        return _note(self, lang)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "programme": self.programme,
+            "accredited": self.accredited,
+            "reason": self.reason,
+            "record": self.deciding.cite() if self.deciding else None,
+            "records": [record.cite() for record in self.records],
+        }
+
+
+# --- wording --------------------------------------------------------------------------------------------------
 
 PHRASES: dict[str, dict[str, str]] = {
     "en": {
@@ -134,7 +219,7 @@ def _programme(identifier: str, say: dict[str, str]) -> str:
     return identifier
 
 
-def cite(record: RegisterRecord, lang: str) -> str:
+def _cite(record: RegisterRecord, lang: str) -> str:
     """One record, e.g. ``RIO, CROHO 39999 (99XX), accredited 2021-03-15 until 2027-03-15 (exclusive) [...]``."""
     say = PHRASES[lang]
     if record.valid_from is None:
@@ -161,7 +246,7 @@ def cite(record: RegisterRecord, lang: str) -> str:
     )
 
 
-def note(found: RegisterAnswer, lang: str) -> str:
+def _note(found: RegisterAnswer, lang: str) -> str:
     """The register's answer as one sentence citing the record that decided."""
     say = PHRASES[lang]
     record = found.deciding
@@ -170,7 +255,7 @@ def note(found: RegisterAnswer, lang: str) -> str:
         "programme": _programme(found.programme, say),
         "institutions": ", ".join(found.institutions),
         "institution": found.institution or "",
-        "record": cite(record, lang) if record else "",
+        "record": _cite(record, lang) if record else "",
         "decision": record.decision if record else "",
         "start": record.valid_from.isoformat() if record and record.valid_from else "",
         "end": record.valid_until.isoformat() if record and record.valid_until else "",
@@ -182,5 +267,5 @@ def note(found: RegisterAnswer, lang: str) -> str:
     text = say[key].format(**values)
     if found.following is not None and found.following.valid_from is not None:
         start = found.following.valid_from.isoformat()
-        text += say["following"].format(start=start, record=cite(found.following, lang))
+        text += say["following"].format(start=start, record=_cite(found.following, lang))
     return text
