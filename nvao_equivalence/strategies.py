@@ -37,6 +37,8 @@ from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
 
 from nvao_equivalence._case.diploma import Accreditation, Diploma
+from nvao_equivalence._drawing.days import MAX_DATE, MIN_DATE, Days
+from nvao_equivalence._drawing.diplomas import drawn_diplomas, lengths, period
 from nvao_equivalence._rulebook.ruleset import RuleSet, default_rules
 from nvao_equivalence._vocabulary.degrees import Degree, canonical_degree, degrees_of
 from nvao_equivalence._vocabulary.iso3166 import ALPHA2
@@ -52,16 +54,9 @@ __all__ = [
     "jurisdictions",
 ]
 
-# The default range of award and assessment dates: wide enough to lie far from every rule change.
-MIN_DATE = date(1900, 1, 1)
-MAX_DATE = date(2099, 12, 31)
 
 # Non-parties a Dutch or Flemish case most often meets first, so that failing examples shrink towards them.
 _NEIGHBOURS = ("BE-FR", "BE-DE", "DE", "LU", "FR", "GB")
-# Around a rule change: the day before, the day itself and a week either side.
-_WINDOW = 7
-# The Dutch accreditation term (six years) is the most common period length.
-_TERM_YEARS = 6
 
 
 class DecisionCase(NamedTuple):
@@ -121,7 +116,7 @@ def accreditations(
     if open_ended:
         return st.dates(low, high).map(Accreditation)
     starts = st.dates(low, min(high, date.max - timedelta(days=1))) if open_ended is False else st.dates(low, high)
-    return st.builds(_period, starts, st.one_of(st.none(), _lengths()) if open_ended is None else _lengths())
+    return st.builds(period, starts, st.one_of(st.none(), lengths()) if open_ended is None else lengths())
 
 
 def diplomas(
@@ -168,7 +163,7 @@ def diplomas(
             sources: SearchStrategy[str] = st.just(source)
         else:
             sources = _jurisdictions(_parties(ruleset), awarding)
-        return _diplomas(sources, fixed, accredited, _Days(_rule_changes(ruleset)).between(low, high))
+        return drawn_diplomas(sources, fixed, accredited, Days(_rule_changes(ruleset)).between(low, high))
 
     return st.deferred(diplomas)
 
@@ -204,7 +199,7 @@ def assessment_dates(
     _bounds("min_value", low, "max_value", high)
 
     def assessment_dates() -> SearchStrategy[date]:
-        return _Days(_rule_changes(_resolve(rules))).between(low, high, also=awarded_on)
+        return Days(_rule_changes(_resolve(rules))).between(low, high, also=awarded_on)
 
     return st.deferred(assessment_dates)
 
@@ -222,9 +217,9 @@ def decision_cases(*, rules: RuleSet | None = None) -> SearchStrategy[DecisionCa
         ruleset = _resolve(rules)
         parties = _parties(ruleset)
         anywhere = _jurisdictions(parties)
-        days = _Days(_rule_changes(ruleset))
+        days = Days(_rule_changes(ruleset))
         sources = _weighted(st.sampled_from(parties), anywhere) if parties else anywhere
-        diplomas = _diplomas(sources, None, ..., days.between(MIN_DATE, MAX_DATE))
+        diplomas = drawn_diplomas(sources, None, ..., days.between(MIN_DATE, MAX_DATE))
         return _cases(ruleset, diplomas, anywhere, days)
 
     return st.deferred(decision_cases)
@@ -236,7 +231,7 @@ def decision_cases(*, rules: RuleSet | None = None) -> SearchStrategy[DecisionCa
 
 @st.composite
 def _cases(
-    draw: st.DrawFn, rules: RuleSet, diplomas: SearchStrategy[Diploma], anywhere: SearchStrategy[str], days: _Days
+    draw: st.DrawFn, rules: RuleSet, diplomas: SearchStrategy[Diploma], anywhere: SearchStrategy[str], days: Days
 ) -> DecisionCase:
     diploma = draw(diplomas)
     counterparts = tuple(party for party in _parties(rules) if rules.between(diploma.awarded_by, party))
@@ -325,51 +320,6 @@ def _jurisdictions(parties: tuple[str, ...], accept: Callable[[str], bool] = _an
     return st.one_of([st.sampled_from(codes) for codes in branches if codes])
 
 
-def _shift(day: date, days: int) -> date | None:
-    try:
-        return day + timedelta(days=days)
-    except OverflowError:
-        return None
-
-
-class _Days:
-    """Draws dates on the focus days, on the days before them, within a week of them, or anywhere in a range.
-
-    Built once per strategy; each draw only filters its pools, so that drawing
-    after a per-example lower bound (an assessment date after the award date)
-    stays cheap.
-    """
-
-    def __init__(self, focus: Iterable[date]) -> None:
-        exact = set(focus)
-        self.pools = (
-            exact,
-            {day for day in (_shift(focus_day, -1) for focus_day in exact) if day is not None},
-            {day for focus_day in exact for day in _window(focus_day) if day is not None},
-        )
-
-    def draw(self, draw: st.DrawFn, low: date, high: date, *, also: date | None = None) -> date:
-        kind = draw(_KINDS)
-        if kind < len(self.pools):
-            pool = self.pools[kind] | ({also} if also is not None and kind == 0 else set())
-            found = tuple(sorted(day for day in pool if low <= day <= high))
-            if found:
-                return draw(st.sampled_from(found))
-        return draw(st.dates(low, high))
-
-    def between(self, low: date, high: date, *, also: date | None = None) -> SearchStrategy[date]:
-        return _days_between(self, low, high, also)
-
-
-@st.composite
-def _days_between(draw: st.DrawFn, days: _Days, low: date, high: date, also: date | None) -> date:
-    return days.draw(draw, low, high, also=also)
-
-
-def _window(day: date) -> Iterable[date | None]:
-    return (_shift(day, offset) for offset in range(-_WINDOW, _WINDOW + 1))
-
-
 def _weighted(often: SearchStrategy[str], sometimes: SearchStrategy[str]) -> SearchStrategy[str]:
     """``often`` four times in five; failing examples shrink towards it."""
 
@@ -379,82 +329,4 @@ def _weighted(often: SearchStrategy[str], sometimes: SearchStrategy[str]) -> Sea
     return _FIFTHS.flatmap(pick)
 
 
-def _lengths() -> SearchStrategy[int]:
-    """Lengths of an accreditation period in days: the six-year term, or anything from a day to twelve years."""
-    return st.one_of(st.just(-_TERM_YEARS), st.integers(1, 12 * 366))
-
-
-def _period(start: date, length: int | None) -> Accreditation:
-    """An accreditation from ``start``, for ``length`` days (``-n``: ``n`` years; ``None``: open-ended)."""
-    if length is None or start == date.max:
-        return Accreditation(start)
-    end = _years_later(start, -length) if length < 0 else _shift(start, length)
-    return Accreditation(start, end or date.max)
-
-
-def _years_later(day: date, years: int) -> date:
-    year = day.year + years
-    if year > date.max.year:
-        return date.max
-    try:
-        return day.replace(year=year)
-    except ValueError:  # 29 February, in a common year
-        return date(year, 3, 1)
-
-
-def _draw_periods(draw: st.DrawFn, day: date, covering: bool) -> tuple[Accreditation, ...]:
-    """Accreditation periods that do (``covering``) or do not cover ``day``, often starting or ending on it."""
-    periods = []
-    for index in range(draw(_PERIOD_COUNTS)):
-        if covering and index == 0:
-            after = _shift(day, 1 + draw(_GAPS))
-            until = after if after is not None and draw(st.booleans()) else None
-            periods.append(Accreditation(_shift(day, -draw(_GAPS)) or day, until))
-            continue
-        lapsed = _shift(day, -draw(_GAPS))  # lapsed on or before the day ...
-        later = _shift(day, 1 + draw(_GAPS))  # ... or starting after it
-        if lapsed is not None and lapsed > date.min and (later is None or draw(st.booleans())):
-            periods.append(Accreditation(_shift(lapsed, -1 - draw(_GAPS)) or date.min, lapsed))
-        elif later is not None:
-            periods.append(Accreditation(later, None if draw(st.booleans()) else _shift(later, 1 + draw(_GAPS))))
-    return tuple(periods)
-
-
-@st.composite
-def _diplomas(
-    draw: st.DrawFn,
-    sources: SearchStrategy[str],
-    degree: Degree | None,
-    accredited: bool | EllipsisType | None,
-    award_dates: SearchStrategy[date],
-) -> Diploma:
-    awarded_by = draw(sources)
-    awarded_on = draw(award_dates)
-    known = draw(_KNOWN_OR_NOT) if accredited is ... else accredited
-    periods: tuple[Accreditation, ...] = ()
-    stated = known
-    if known is not None and draw(st.booleans()):
-        # Given through the programme's accreditation periods, and then either derived or stated as well.
-        periods = _draw_periods(draw, awarded_on, known)
-        stated = known if not periods or draw(st.booleans()) else None
-    return Diploma(
-        awarded_by=awarded_by,
-        degree=degree if degree is not None else draw(st.sampled_from(degrees_of(awarded_by))),
-        awarded_on=awarded_on,
-        accredited=stated,
-        arts=draw(st.booleans()),
-        accreditations=periods,
-        programme=draw(_NAMES),
-        institution=draw(_NAMES),
-        recognised=draw(_KNOWN_OR_NOT),
-    )
-
-
-# Built once: Hypothesis validates a strategy the first time it is drawn from.
-_KINDS = st.integers(0, 3)
 _FIFTHS = st.integers(0, 4)
-_KNOWN_OR_NOT = st.sampled_from((True, False, None))
-_PERIOD_COUNTS = st.integers(1, 3)
-_GAPS = st.one_of(st.just(0), st.integers(0, _WINDOW), st.integers(0, 12 * 366))
-# Programme and institution names matter to no rule; drawn so that every field of a Diploma varies.
-_NAMES = st.one_of(st.none(), st.sampled_from(("Rechten", "Toegepaste Informatica", "KU Leuven")), st.text(max_size=40))

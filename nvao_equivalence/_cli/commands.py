@@ -174,7 +174,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _batch(args: argparse.Namespace) -> int:
-    from nvao_equivalence._cli.batch import BatchError, BatchOptions, run_batch
+    from nvao_equivalence._cli.batch import BatchOptions, run_batch
+    from nvao_equivalence._cli.intake import BatchError
     from nvao_equivalence._vocabulary.dates import parse_date
     from nvao_equivalence._vocabulary.jurisdictions import canonical_jurisdiction
 

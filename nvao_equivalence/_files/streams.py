@@ -1,4 +1,5 @@
-"""Reading register files as streams, with limits: CSV rows and JSON values, one at a time.
+"""Reading files as streams, with limits: CSV rows and JSON values, one at a time; the BOM, delimiter and UTF-8
+checks that the registers and the intake of ``batch`` share.
 
 Limits (documented in docs/registers.md): a CSV line may be at most :data:`MAX_LINE_BYTES` long (with its line
 ending) and a field at most the ``csv`` module's field limit; one JSON value held whole (a record, or an API page)
@@ -19,12 +20,47 @@ from typing import IO, Any
 
 from nvao_equivalence.exceptions import RegisterDataError
 
-__all__ = ["MAX_JSON_BYTES", "MAX_LINE_BYTES", "csv_rows", "json_values", "opened", "sniff"]
+__all__ = [
+    "BOM",
+    "MAX_JSON_BYTES",
+    "MAX_LINE_BYTES",
+    "csv_rows",
+    "delimiter_of",
+    "first_non_utf8",
+    "json_values",
+    "opened",
+    "sniff",
+]
 
 MAX_LINE_BYTES = 1 << 20  # 1 MiB: a DUO or DEQAR row is well under 4 KiB
 MAX_JSON_BYTES = 16 << 20  # 16 MiB: one DEQAR report is a few KiB, an API page of 100 reports well under 1 MiB
 _CHUNK = 1 << 20
-_BOM = codecs.BOM_UTF8
+BOM = codecs.BOM_UTF8
+
+
+def delimiter_of(header: str) -> str:
+    """The delimiter of a CSV file, from its header line: Dutch Excel writes ';', most other tools ','; whichever
+    the header holds more of wins."""
+    return ";" if header.count(";") > header.count(",") else ","
+
+
+def first_non_utf8(binary: IO[bytes]) -> tuple[int | None, int] | None:
+    """The first byte of ``binary`` (read from its start) that is not UTF-8, and its line; ``(None, line)`` when
+    the file ends inside a character; ``None`` when the whole file is UTF-8. Reads in chunks: memory stays flat."""
+    binary.seek(0)
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    line = 1
+    for chunk in iter(lambda: binary.read(_CHUNK), b""):
+        try:
+            decoder.decode(chunk)
+        except UnicodeDecodeError as error:
+            return chunk[error.start], line + chunk[: error.start].count(b"\n")
+        line += chunk.count(b"\n")
+    try:
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return None, line
+    return None
 
 
 @contextmanager
@@ -60,8 +96,8 @@ def _lines(stream: IO[bytes], name: str) -> Iterator[str]:
                 "the line holds a NUL byte: this is not a text register file (a UTF-16 export? save it as UTF-8)",
                 path=name, line=number,
             )  # fmt: skip
-        if number == 1 and raw.startswith(_BOM):
-            raw = raw[len(_BOM) :]
+        if number == 1 and raw.startswith(BOM):
+            raw = raw[len(BOM) :]
         try:
             yield raw.decode("utf-8")
         except UnicodeDecodeError as error:
@@ -81,7 +117,7 @@ def csv_rows(stream: IO[bytes], name: str, required: tuple[str, ...]) -> Iterato
     first = next(lines, "")
     if not first.strip():
         raise RegisterDataError("the file is empty; the first line must name the columns", path=name, line=1)
-    delimiter = ";" if first.count(";") > first.count(",") else ","
+    delimiter = delimiter_of(first)
     header = [column.strip().upper() for column in next(csv.reader([first], delimiter=delimiter))]
     missing = [column for column in required if column.upper() not in header]
     if missing:
@@ -198,7 +234,7 @@ def sniff(path: str | os.PathLike[str]) -> str:
     name = Path(path).name
     try:
         with Path(path).open("rb") as stream:
-            head = stream.read(1 << 16).removeprefix(_BOM)
+            head = stream.read(1 << 16).removeprefix(BOM)
     except OSError as error:
         raise RegisterDataError(f"cannot read the file: {error.strerror}", path=name) from None
     suffix = Path(path).suffix.lower()

@@ -28,9 +28,9 @@ from nvao_equivalence._rulebook.model import (
     Source,
     Text,
 )
+from nvao_equivalence._rulebook.reader import Reader
 from nvao_equivalence._rulebook.schema import keys
-from nvao_equivalence._vocabulary.degrees import Degree, canonical_degree
-from nvao_equivalence._vocabulary.jurisdictions import canonical_jurisdiction
+from nvao_equivalence._vocabulary.degrees import Degree
 from nvao_equivalence.exceptions import RuleDataError
 
 __all__ = ["FORMAT", "LoadedFile", "parse_file"]
@@ -56,86 +56,6 @@ class LoadedFile:
     referrals: tuple[Referral, ...]
 
 
-@attrs.define
-class _Reader:
-    """Reads values out of one TOML table, knowing where it is for error messages."""
-
-    path: str
-    table: dict[str, Any]
-    rule_id: str | None = None
-    prefix: str = ""
-
-    def fail(self, key: str, message: str) -> RuleDataError:
-        return RuleDataError(message, path=self.path, rule_id=self.rule_id, key=self.prefix + key)
-
-    def sub(self, key: str, table: Any, rule_id: str | None = None) -> _Reader:
-        if not isinstance(table, dict):
-            raise self.fail(key, f"expected a table, found {table!r}")
-        return _Reader(self.path, table, rule_id if rule_id is not None else self.rule_id, f"{self.prefix}{key}.")
-
-    def only(self, *allowed: str) -> None:
-        for key in self.table:
-            if key not in allowed:
-                raise self.fail(key, f"unknown key; valid keys here: {', '.join(allowed)}")
-
-    def get(self, key: str, kind: type, *, default: Any = ...) -> Any:
-        if key not in self.table:
-            if default is ...:
-                raise self.fail(key, "required key is missing")
-            return default
-        value = self.table[key]
-        # TOML dates arrive as datetime.date; a datetime (a date with a time) is not one.
-        if not isinstance(value, kind) or (kind is date and type(value) is not date):
-            raise self.fail(key, f"expected {kind.__name__}, found {value!r}")
-        return value
-
-    def strings(self, key: str, *, default: Any = ...) -> tuple[str, ...]:
-        values = self.get(key, list, default=default)
-        if not all(isinstance(value, str) for value in values):
-            raise self.fail(key, f"expected a list of text, found {values!r}")
-        return tuple(values)
-
-    def text(self, key: str) -> Text:
-        table = self.sub(key, self.get(key, dict))
-        table.only(*keys("localized"))
-        return Text(nl=table.get("nl", str), en=table.get("en", str))
-
-    def choice(self, key: str, valid: tuple[str, ...] | dict[str, Any]) -> str:
-        value = self.get(key, str)
-        if value not in valid:
-            raise self.fail(key, f"{value!r} is not one of: {', '.join(valid)}")
-        return str(value)
-
-    def jurisdiction(self, key: str, value: str) -> str:
-        try:
-            code = canonical_jurisdiction(value)
-        except ValueError as error:
-            raise self.fail(key, str(error)) from None
-        if code != value:
-            raise self.fail(key, f"write the canonical code {code!r}, not {value!r}")
-        return code
-
-    def degrees(self, key: str, jurisdiction: str, names: tuple[str, ...]) -> tuple[Degree, ...]:
-        result = []
-        for name in names:
-            try:
-                degree = canonical_degree(name, jurisdiction)
-            except ValueError as error:
-                raise self.fail(key, str(error)) from None
-            if degree != name:
-                raise self.fail(key, f"write the canonical degree name {degree.value!r}, not {name!r}")
-            result.append(degree)
-        return tuple(result)
-
-    def degree_map(self, key: str, *, default: Any = ...) -> tuple[tuple[str, Degree], ...]:
-        table = self.sub(key, self.get(key, dict, default=default if default is ... else {}))
-        pairs: list[tuple[str, Degree]] = []
-        for jurisdiction in table.table:
-            code = table.jurisdiction(jurisdiction, jurisdiction)
-            pairs.extend((code, degree) for degree in table.degrees(jurisdiction, code, table.strings(jurisdiction)))
-        return tuple(pairs)
-
-
 def parse_file(
     path: str,
     data: dict[str, Any],
@@ -149,7 +69,7 @@ def parse_file(
     reading, ...), skips that item and goes on, so that every item is checked.
     """
 
-    def each(key: str, build: Callable[[_Reader], T], rule_ids: bool = False) -> list[T]:
+    def each(key: str, build: Callable[[Reader], T], rule_ids: bool = False) -> list[T]:
         def make(index: int, table: Any) -> T:
             rule_id = table.get("id") if rule_ids and isinstance(table, dict) else None
             return build(top.sub(f"{key}[{index}]", table, rule_id if isinstance(rule_id, str) else None))
@@ -159,12 +79,12 @@ def parse_file(
             item for index, table in enumerate(tables) if (item := _attempt(problems, make, index, table)) is not None
         ]
 
-    top = _Reader(path, data)
+    top = Reader(path, data)
     _attempt(problems, top.only, *keys("file"))
     _attempt(problems, _check_format, top)
     instruments = {**known_instruments}
 
-    def instrument(reader: _Reader) -> Instrument:
+    def instrument(reader: Reader) -> Instrument:
         made = _instrument(reader, instruments)
         instruments[made.id] = made
         return made
@@ -177,7 +97,7 @@ def parse_file(
     caveat_ids = _declared_ids(data, "caveats")
     rules: list[Rule] = []
 
-    def rule(reader: _Reader) -> Rule:
+    def rule(reader: Reader) -> Rule:
         made = _rule(reader, instruments, tables, caveat_ids)
         if any(made.id == other.id for other in rules):
             raise reader.fail("id", f"rule id {made.id!r} is used twice")
@@ -214,13 +134,13 @@ def _attempt(problems: list[RuleDataError] | None, step: Callable[..., T], *args
         return None
 
 
-def _check_format(top: _Reader) -> None:
+def _check_format(top: Reader) -> None:
     found = top.get("format", str)
     if found != FORMAT:
         raise top.fail("format", f"expected {FORMAT!r}, found {found!r}")
 
 
-def _header(top: _Reader) -> tuple[str, str, str, Text]:
+def _header(top: Reader) -> tuple[str, str, str, Text]:
     return top.get("id", str), top.get("pack", str), top.get("version", str), top.text("title")
 
 
@@ -231,7 +151,7 @@ def _declared_ids(data: dict[str, Any], key: str) -> set[str]:
     return {item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)}
 
 
-def _instrument(reader: _Reader, known: dict[str, Instrument]) -> Instrument:
+def _instrument(reader: Reader, known: dict[str, Instrument]) -> Instrument:
     reader.only(*keys("instruments"))
     identifier = reader.get("id", str)
     if identifier in known:
@@ -259,9 +179,9 @@ def _instrument(reader: _Reader, known: dict[str, Instrument]) -> Instrument:
     )
 
 
-def _tables(top: _Reader) -> dict[str, list[_Reader]]:
+def _tables(top: Reader) -> dict[str, list[Reader]]:
     """Comparable-table rows by table name, still unparsed: a row's target depends on the rule using it."""
-    tables: dict[str, list[_Reader]] = {}
+    tables: dict[str, list[Reader]] = {}
     for index, table in enumerate(top.get("comparable", list, default=[])):
         row = top.sub(f"comparable[{index}]", table)
         row.only(*keys("comparable"))
@@ -269,7 +189,7 @@ def _tables(top: _Reader) -> dict[str, list[_Reader]]:
     return tables
 
 
-def _comparable_row(row: _Reader, parties: tuple[str, ...]) -> ComparableRow:
+def _comparable_row(row: Reader, parties: tuple[str, ...]) -> ComparableRow:
     source = row.jurisdiction("from", row.get("from", str))
     if source not in parties:
         raise row.fail("from", f"{source!r} is not a party of the rule using this table ({', '.join(parties)})")
@@ -285,9 +205,9 @@ def _comparable_row(row: _Reader, parties: tuple[str, ...]) -> ComparableRow:
 
 
 def _rule(
-    reader: _Reader,
+    reader: Reader,
     instruments: dict[str, Instrument],
-    tables: dict[str, list[_Reader]],
+    tables: dict[str, list[Reader]],
     caveat_ids: set[str],
 ) -> Rule:
     reader.only(*keys("rules"))
@@ -364,11 +284,11 @@ def _rule(
 
 
 def _rule_table(
-    reader: _Reader,
+    reader: Reader,
     identifier: str,
     parties: tuple[str, ...],
     covers: tuple[tuple[str, Degree], ...],
-    tables: dict[str, list[_Reader]],
+    tables: dict[str, list[Reader]],
 ) -> tuple[ComparableRow, ...]:
     """The comparable-degree rows of a rule that names degrees: exactly one row per covered degree and arts value."""
     if len(set(parties)) != 2:
@@ -390,7 +310,7 @@ def _rule_table(
     return comparable
 
 
-def _directions(reader: _Reader, parties: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+def _directions(reader: Reader, parties: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """The (awarding, target) pairs a rule applies in: as listed, or every ordered pair of its parties."""
     if "directions" not in reader.table:
         return tuple((source, target) for source in parties for target in parties if source != target)
@@ -404,7 +324,7 @@ def _directions(reader: _Reader, parties: tuple[str, ...]) -> tuple[tuple[str, s
     return tuple(pairs)
 
 
-def _reading(reader: _Reader, rule_ids: set[str]) -> Reading:
+def _reading(reader: Reader, rule_ids: set[str]) -> Reading:
     reader.only(*keys("readings"))
     rules = reader.strings("rules")
     for rule in rules:
@@ -419,7 +339,7 @@ def _reading(reader: _Reader, rule_ids: set[str]) -> Reading:
     )
 
 
-def _caveat(reader: _Reader) -> Caveat:
+def _caveat(reader: Reader) -> Caveat:
     reader.only(*keys("caveats"))
     return Caveat(
         id=reader.get("id", str),
@@ -429,7 +349,7 @@ def _caveat(reader: _Reader) -> Caveat:
     )
 
 
-def _referral(reader: _Reader) -> Referral:
+def _referral(reader: Reader) -> Referral:
     reader.only(*keys("referrals"))
     return Referral(
         target=reader.jurisdiction("target", reader.get("target", str)),
