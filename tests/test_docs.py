@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import re
 import sys
-from pathlib import Path
 
 import pytest
 
 from nvao_equivalence import RuleSet
+from tests.paths import DOCS
 
-DOCS = Path(__file__).parent.parent / "docs"
+# The docs' own generator is no package module: the test finds it where Sphinx does (docs/conf.py sets the same).
 sys.path.insert(0, str(DOCS / "_ext"))
-import nvao_docs  # noqa: E402 - the docs' own generator, found through the path set above
+import nvao_docs
 
 PAGES = {"en": DOCS / "legal-background.md", "nl": DOCS / "juridische-achtergrond.md"}
 PREFIX = {"en": "", "nl": "nl-"}

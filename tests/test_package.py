@@ -9,8 +9,7 @@ from pathlib import Path
 from types import ModuleType
 
 import nvao_equivalence
-
-ROOT = Path(__file__).parent.parent
+from tests.paths import ROOT
 
 
 def test_all_lists_exactly_the_public_names():

@@ -29,8 +29,9 @@ from nvao_equivalence.strategies import (
     diplomas,
     jurisdictions,
 )
+from tests.paths import RULES
 
-BUNDLED = (Path(__file__).parent.parent / "rules" / "nvao-treaty.toml").read_text(encoding="utf-8")
+BUNDLED = (RULES / "nvao-treaty.toml").read_text(encoding="utf-8")
 # These tests check the generators, not the treaty: a few hundred examples each are plenty, even under CI.
 generators = settings(max_examples=min(settings.default.max_examples, 500))
 ordered_dates = st.lists(st.dates(date(1800, 1, 1), date(2200, 12, 31)), min_size=2, max_size=2).map(sorted)

@@ -14,12 +14,13 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
-from invariants import check_amendments_never_overlap, check_symmetry
 
 from nvao_equivalence import Degree, RuleSet
 from nvao_equivalence.strategies import DecisionCase, decision_cases
+from tests.paths import RULES
+from tests.properties.invariants import check_amendments_never_overlap, check_symmetry
 
-BUNDLED = (Path(__file__).parents[2] / "rules" / "nvao-treaty.toml").read_text(encoding="utf-8")
+BUNDLED = (RULES / "nvao-treaty.toml").read_text(encoding="utf-8")
 
 # As the "ci" profile: a fixed seed, so that whether the mistake is found does not depend on luck.
 HUNT = settings(max_examples=2000, derandomize=True, database=None, deadline=None)

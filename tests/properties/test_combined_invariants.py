@@ -4,7 +4,10 @@ Benelux-Baltic treaty and the 2010 Flemish decision, with diplomas from all thei
 from __future__ import annotations
 
 from hypothesis import given
-from invariants import (
+
+from nvao_equivalence import RuleSet
+from nvao_equivalence.strategies import DecisionCase, decision_cases
+from tests.properties.invariants import (
     check_amendments_never_overlap,
     check_knowledge_is_monotone,
     check_named_symmetry,
@@ -12,9 +15,6 @@ from invariants import (
     check_rules_in_force,
     check_timeline,
 )
-
-from nvao_equivalence import RuleSet
-from nvao_equivalence.strategies import DecisionCase, decision_cases
 
 RULES = RuleSet.load("all")
 cases = decision_cases(rules=RULES)

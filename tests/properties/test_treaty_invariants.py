@@ -11,7 +11,10 @@ from datetime import date, timedelta
 
 from hypothesis import given
 from hypothesis import strategies as st
-from invariants import (
+
+from nvao_equivalence import Accreditation, RuleSet
+from nvao_equivalence.strategies import DecisionCase, accreditations, decision_cases
+from tests.properties.invariants import (
     check_accreditation_edges,
     check_amendments_never_overlap,
     check_knowledge_is_monotone,
@@ -20,9 +23,6 @@ from invariants import (
     check_symmetry,
     check_timeline,
 )
-
-from nvao_equivalence import Accreditation, RuleSet
-from nvao_equivalence.strategies import DecisionCase, accreditations, decision_cases
 
 RULES = RuleSet.load()
 cases = decision_cases(rules=RULES)

@@ -14,8 +14,9 @@ import pytest
 from nvao_equivalence import AccreditationRegister, Degree, Diploma, check_equivalence
 from nvao_equivalence.credentials import diploma_from_credential
 from nvao_equivalence.exceptions import CredentialError
+from tests.paths import FIXTURES
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = FIXTURES
 EDC_NL = FIXTURES / "credentials" / "edc_hbo_bachelor.jsonld"
 EDC_VL = FIXTURES / "credentials" / "edc_flemish_master.jsonld"
 ELMO_NL = FIXTURES / "credentials" / "elmo_wo_master.xml"

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from nvao_equivalence import Accreditation, Diploma, Outcome, RuleSet, check_equivalence
+from tests.paths import RULES
+from tests.rules import boundaries
 
-RULE_FILE = Path(__file__).parent.parent / "rules" / "nvao-treaty.toml"
+RULE_FILE = RULES / "nvao-treaty.toml"
 
 EQ = Outcome.EQUIVALENT
 ADM = Outcome.ADMISSION_EQUIVALENT
@@ -29,8 +30,8 @@ IN_R2014 = date(2020, 6, 1)
 
 
 def decide(source, degree, on, *, target=None, awarded_on=date(2004, 7, 1), accredited=True, arts=False):
-    diploma = Diploma(awarded_by=source, degree=degree, awarded_on=awarded_on, accredited=accredited, arts=arts)
-    return check_equivalence(diploma, target=target or {"NL": "VL", "VL": "NL"}[source], on=on)
+    target = target or {"NL": "VL", "VL": "NL"}[source]
+    return boundaries.decide(None, source, degree, target, on, awarded_on=awarded_on, accredited=accredited, arts=arts)
 
 
 # FACTS §2, the comparable-degree table: (from, degree, arts) -> comparable degrees in the target, in order.

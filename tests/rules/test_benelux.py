@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from nvao_equivalence import Diploma, Outcome, RuleSet, check_equivalence
+from tests.rules import boundaries
 
 BENELUX = RuleSet.load("benelux")
 WITH_NVAO = RuleSet.load("nvao", "benelux")
@@ -15,10 +16,9 @@ LEVEL = Outcome.LEVEL_EQUIVALENT
 
 
 def decide(source, degree, target, on, *, rules=BENELUX, recognised=True, accredited=None, awarded_on=date(2012, 7, 1)):
-    diploma = Diploma(
-        awarded_by=source, degree=degree, awarded_on=awarded_on, accredited=accredited, recognised=recognised
+    return boundaries.decide(
+        rules, source, degree, target, on, awarded_on=awarded_on, accredited=accredited, recognised=recognised
     )
-    return check_equivalence(diploma, target=target, on=on, rules=rules)
 
 
 @pytest.mark.parametrize(("source", "degree", "target", "level"), [
@@ -26,9 +26,10 @@ def decide(source, degree, target, on, *, rules=BENELUX, recognised=True, accred
     ("VL", "professional-bachelor", "LU", 6), ("BE-DE", "bachelor", "BE-FR", 6), ("VL", "master-after-master", "NL", 7),
 ])  # fmt: skip
 def test_m_2015_3_recognises_bachelors_and_masters_at_their_level_from_2015_05_18(source, degree, target, level):
-    before = decide(source, degree, target, date(2015, 5, 17))
+    before, decision = boundaries.either_side(
+        date(2015, 5, 17), date(2015, 5, 18), lambda on: decide(source, degree, target, on)
+    )
     assert (before.outcome, before.reason, before.rules) == (Outcome.NOT_RECOGNISED, "no-rule-in-force", ())
-    decision = decide(source, degree, target, date(2015, 5, 18))
     assert (decision.outcome, decision.equivalent_level, decision.rules) == (LEVEL, level, ("BNL2015",))
     assert decision.equivalent_to == ()
     assert decision.caveats == ("benelux-level-only", "benelux-not-professional")
@@ -39,9 +40,10 @@ def test_m_2015_3_recognises_bachelors_and_masters_at_their_level_from_2015_05_1
     ("VL", "doctorate", "NL", 8), ("NL", "doctorate", "LU", 8), ("BE-FR", "doctorate", "VL", 8),
 ])  # fmt: skip
 def test_m_2018_1_adds_short_cycle_and_doctorate_from_2018_01_25(source, degree, target, level):
-    before = decide(source, degree, target, date(2018, 1, 24))
+    before, decision = boundaries.either_side(
+        date(2018, 1, 24), date(2018, 1, 25), lambda on: decide(source, degree, target, on)
+    )
     assert (before.outcome, before.reason, before.rules) == (Outcome.NOT_RECOGNISED, "not-covered", ("BNL2015",))
-    decision = decide(source, degree, target, date(2018, 1, 25))
     assert (decision.outcome, decision.equivalent_level, decision.rules) == (LEVEL, level, ("BNL2018",))
 
 

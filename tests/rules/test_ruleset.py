@@ -9,8 +9,9 @@ import pytest
 
 from nvao_equivalence import Diploma, Outcome, RuleSet, check_equivalence
 from nvao_equivalence.exceptions import EquivalenceError, InvalidInputError, RuleDataError
+from tests.paths import RULES
 
-BUNDLED = (Path(__file__).parent.parent / "rules" / "nvao-treaty.toml").read_text(encoding="utf-8")
+BUNDLED = (RULES / "nvao-treaty.toml").read_text(encoding="utf-8")
 
 
 def variant(tmp_path: Path, old: str, new: str, *, count: int = 1) -> Path:
@@ -45,7 +46,7 @@ def test_unknown_pack_is_an_input_error_naming_the_valid_packs():
 def test_every_bundled_rule_file_is_in_the_pack_it_names():
     import tomllib
 
-    folder = Path(__file__).parent.parent / "rules"
+    folder = RULES
     packs = tomllib.loads((folder / "packs.toml").read_text(encoding="utf-8"))
     listed = {name: pack for pack, names in packs.items() for name in names}
     files = {path.name for path in folder.glob("*.toml")} - {"packs.toml"}
@@ -170,4 +171,4 @@ def test_validate_reports_every_malformed_item_and_keeps_checking(tmp_path):
 
 
 def test_validate_finds_nothing_wrong_with_the_bundled_rules():
-    assert RuleSet.validate(Path(__file__).parent.parent / "rules" / "nvao-treaty.toml") == ()
+    assert RuleSet.validate(RULES / "nvao-treaty.toml") == ()

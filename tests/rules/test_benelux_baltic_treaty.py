@@ -4,19 +4,18 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
-from nvao_equivalence import Diploma, Outcome, RuleSet, check_equivalence
+from nvao_equivalence import Outcome, RuleSet
+from tests.rules import boundaries
 
-TREATY = RuleSet.from_paths(Path(__file__).parent.parent / "rules" / "benelux-baltic-treaty.toml")
+TREATY = boundaries.rule_file("benelux-baltic-treaty.toml")
 BENELUX = RuleSet.load("benelux")
 
 
 def decide(source, degree, target, on, rules=TREATY, recognised=True):
-    diploma = Diploma(awarded_by=source, degree=degree, awarded_on=date(2020, 7, 1), recognised=recognised)
-    return check_equivalence(diploma, target=target, on=on, rules=rules)
+    return boundaries.decide(rules, source, degree, target, on, awarded_on=date(2020, 7, 1), recognised=recognised)
 
 
 @pytest.mark.parametrize(("source", "degree", "target", "level"), [
@@ -24,9 +23,10 @@ def decide(source, degree, target, on, rules=TREATY, recognised=True):
     ("NL", "associate-degree", "EE", 5), ("VL", "graduaat", "LT", 5), ("LU", "short-cycle", "LV", 5),
 ])  # fmt: skip
 def test_every_qualification_is_recognised_at_its_level_from_2024_05_01(source, degree, target, level):
-    before = decide(source, degree, target, date(2024, 4, 30))
+    before, decision = boundaries.either_side(
+        date(2024, 4, 30), date(2024, 5, 1), lambda on: decide(source, degree, target, on)
+    )
     assert (before.outcome, before.reason) == (Outcome.NOT_RECOGNISED, "no-rule-in-force")
-    decision = decide(source, degree, target, date(2024, 5, 1))
     assert (decision.outcome, decision.equivalent_level, decision.rules) == (
         Outcome.LEVEL_EQUIVALENT,
         level,

@@ -5,15 +5,15 @@ from __future__ import annotations
 import io
 import json
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from nvao_equivalence import AccreditationRegister, Diploma, check_equivalence, timeline
 from nvao_equivalence.exceptions import InvalidAssessmentError
 from nvao_equivalence.registers import RegisterRecord, programme_key
+from tests.paths import FIXTURES
 
-FIXTURES = Path(__file__).parent / "fixtures" / "registers"
+FIXTURES = FIXTURES / "registers"
 ON = date(2025, 9, 1)
 
 

@@ -7,13 +7,13 @@ import io
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from nvao_equivalence._cli.commands import main
+from tests.paths import DOCS
 
-EXAMPLES = Path(__file__).parent.parent / "docs" / "examples"
+EXAMPLES = DOCS / "examples"
 OUTPUT_COLUMNS = ["outcome", "equivalent_to", "rules", "caveats", "missing", "explanation", "error"]
 
 

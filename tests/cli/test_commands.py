@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from nvao_equivalence._cli.commands import main
+from tests.paths import RULES
 
-RULE_FILE = Path(__file__).parent.parent / "rules" / "nvao-treaty.toml"
+RULE_FILE = RULES / "nvao-treaty.toml"
 MASTER_2003 = ["--awarded-by", "VL", "--degree", "master", "--awarded-on", "2003-06-30", "--accredited", "yes"]
 
 

@@ -7,8 +7,9 @@ import io
 from pathlib import Path
 
 from nvao_equivalence._cli.commands import main
+from tests.paths import FIXTURES
 
-REGISTERS = Path(__file__).parent / "fixtures" / "registers"
+REGISTERS = FIXTURES / "registers"
 
 INTAKE = (
     "student,awarded_by,degree,awarded_on,programme,institution,target\n"

@@ -17,6 +17,7 @@ import pytest
 from nvao_equivalence import AccreditationRegister, Diploma
 from nvao_equivalence._files.streams import MAX_JSON_BYTES, MAX_LINE_BYTES
 from nvao_equivalence.exceptions import CredentialError, RegisterDataError
+from tests.paths import ROOT
 
 BILLION_LAUGHS = b"""<?xml version="1.0"?>
 <!DOCTYPE lolz [
@@ -132,7 +133,7 @@ _CHILD = textwrap.dedent(
     import io, resource, sys
     resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
     sys.path.insert(0, sys.argv[1])
-    from test_hostile_inputs import BILLION_LAUGHS, EXTERNAL_ENTITY, RIO_HEADER, Endless
+    from tests.registers.test_hostile_inputs import BILLION_LAUGHS, EXTERNAL_ENTITY, RIO_HEADER, Endless
     from nvao_equivalence import AccreditationRegister, Diploma
     from nvao_equivalence.exceptions import CredentialError, RegisterDataError
     attempts = [
@@ -154,10 +155,6 @@ _CHILD = textwrap.dedent(
 
 
 def test_every_hostile_input_is_refused_within_a_memory_limit_without_crashing(tmp_path):
-    from pathlib import Path
-
-    result = subprocess.run(
-        [sys.executable, "-c", _CHILD, str(Path(__file__).parent)], capture_output=True, text=True, timeout=300
-    )
+    result = subprocess.run([sys.executable, "-c", _CHILD, str(ROOT)], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["CredentialError"] * 2 + ["RegisterDataError"] * 4 + ["CredentialError"]

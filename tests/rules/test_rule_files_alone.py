@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import itertools
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 
 from nvao_equivalence import Diploma, Outcome, RuleSet, check_equivalence
 from nvao_equivalence._vocabulary.degrees import degrees_of
+from tests.paths import RULES
 
-FILES = sorted(path for path in (Path(__file__).parent.parent / "rules").glob("*.toml") if path.name != "packs.toml")
+FILES = sorted(path for path in (RULES).glob("*.toml") if path.name != "packs.toml")
 JURISDICTIONS = ("NL", "VL", "LU", "BE-FR", "BE-DE", "EE", "LV", "LT", "DE")
 GRANTS = (Outcome.EQUIVALENT, Outcome.LEVEL_EQUIVALENT, Outcome.ADMISSION_EQUIVALENT)
 

@@ -7,26 +7,27 @@ from datetime import date
 
 import pytest
 
-from nvao_equivalence import Diploma, Outcome, RuleSet, check_equivalence
+from nvao_equivalence import Outcome, RuleSet
+from tests.rules import boundaries
 
 FLANDERS = RuleSet.load("flanders")
 WITH_NVAO = RuleSet.load("nvao", "flanders")
 
 
 def decide(source, degree, target, on, rules=FLANDERS, accredited=None, recognised=True):
-    diploma = Diploma(
-        awarded_by=source, degree=degree, awarded_on=date(2009, 7, 1), accredited=accredited, recognised=recognised
+    return boundaries.decide(
+        rules, source, degree, target, on, awarded_on=date(2009, 7, 1), accredited=accredited, recognised=recognised
     )
-    return check_equivalence(diploma, target=target, on=on, rules=rules)
 
 
 @pytest.mark.parametrize(("degree", "level"), [
     ("hbo-bachelor", 6), ("wo-bachelor", 6), ("hbo-master", 7), ("wo-master", 7), ("doctorate", 8),
 ])  # fmt: skip
 def test_dutch_degrees_in_flanders_from_2010_10_22(degree, level):
-    before = decide("NL", degree, "VL", date(2010, 10, 21))
+    before, decision = boundaries.either_side(
+        date(2010, 10, 21), date(2010, 10, 22), lambda on: decide("NL", degree, "VL", on)
+    )
     assert (before.outcome, before.reason) == (Outcome.NOT_RECOGNISED, "no-rule-in-force")
-    decision = decide("NL", degree, "VL", date(2010, 10, 22))
     assert (decision.outcome, decision.equivalent_level, decision.rules) == (
         Outcome.LEVEL_EQUIVALENT,
         level,
