@@ -59,7 +59,7 @@ GRAPH = {module_name(path): imports_of(path) for path in MODULES}
 def test_every_private_module_lives_in_a_layer_folder():
     loose = [path.name for path in PACKAGE.glob("*.py") if path.name.startswith("_") and path.stem not in LAYER]
     assert loose == []
-    folders = sorted(path.name for path in PACKAGE.iterdir() if path.is_dir() and path.name.startswith("_"))
+    folders = sorted(path.parent.name for path in PACKAGE.glob("_*/__init__.py"))
     assert all(folder in LAYER for folder in folders), folders
     assert len(folders) >= 4
 
