@@ -12,6 +12,7 @@ import codecs
 import csv
 import json
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -21,12 +22,16 @@ from typing import IO, Any
 from nvao_equivalence._dates import parse_date
 from nvao_equivalence.exceptions import RegisterDataError
 
-__all__ = ["MAX_JSON_BYTES", "MAX_LINE_BYTES", "csv_rows", "json_values", "opened", "register_date", "sniff"]
+__all__ = [
+    "MAX_JSON_BYTES", "MAX_LINE_BYTES", "csv_rows", "json_records", "json_values", "opened", "register_date", "sniff",
+]  # fmt: skip
 
 MAX_LINE_BYTES = 1 << 20  # 1 MiB: a DUO or DEQAR row is well under 4 KiB
 MAX_JSON_BYTES = 16 << 20  # 16 MiB: one DEQAR report is a few KiB, an API page of 100 reports well under 1 MiB
 _CHUNK = 1 << 20
 _BOM = codecs.BOM_UTF8
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ZONED_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:Z|[+-](?:(?:0\d|1[0-3]):[0-5]\d|14:00))")
 
 
 @contextmanager
@@ -111,6 +116,14 @@ def csv_rows(stream: IO[bytes], name: str, required: tuple[str, ...]) -> Iterato
 def json_values(stream: IO[bytes], name: str) -> Iterator[tuple[int, Any]]:
     """Each JSON value of the file with the line it starts on: the elements of a top-level array one by one, or
     each top-level value (one document, JSON Lines, or documents one after another)."""
+    for line, found, _ in json_records(stream, name, None):
+        yield line, found
+
+
+def json_records(stream: IO[bytes], name: str, page: str | None) -> Iterator[tuple[int, Any, bool]]:
+    """As :func:`json_values`, but a top-level object holding an array under the key ``page`` (an API page's
+    ``results``) gives that array's elements instead, each with the line it starts on; the flag says whether a
+    value came from such a page."""
     decoder = json.JSONDecoder()
     text = codecs.getincrementaldecoder("utf-8-sig")()
     buffer, position, line, ended = "", 0, 1, False
@@ -139,7 +152,7 @@ def json_values(stream: IO[bytes], name: str) -> Iterator[tuple[int, Any]]:
             if ended or not fill():
                 return False
 
-    def value() -> tuple[int, Any]:
+    def value() -> tuple[int, Any, bool]:
         nonlocal position, line
         while True:
             try:
@@ -163,13 +176,27 @@ def json_values(stream: IO[bytes], name: str) -> Iterator[tuple[int, Any]]:
             except ValueError as error:  # e.g. an integer with too many digits
                 raise RegisterDataError(f"not a usable JSON value: {error}", path=name, line=line) from None
             start = line
+            if page is not None and isinstance(found, dict) and isinstance(found.get(page), list):
+                offsets = _element_lines(buffer[position:end], page)
+                found = [(start + offset, item) for offset, item in zip(offsets, found[page], strict=True)]
+                is_page = True
+            else:
+                is_page = False
             line += buffer.count("\n", position, end)
             position = end
-            return start, found
+            return start, found, is_page
+
+    def values() -> Iterator[tuple[int, Any, bool]]:
+        start, found, is_page = value()
+        if is_page:
+            for line_of_item, item in found:
+                yield line_of_item, item, True
+        else:
+            yield start, found, False
 
     while skip_space():
         if buffer[position] != "[":
-            yield value()
+            yield from values()
             continue
         position += 1  # a top-level array: its elements one by one
         first = True
@@ -185,13 +212,52 @@ def json_values(stream: IO[bytes], name: str) -> Iterator[tuple[int, Any]]:
                 position += 1
                 if not skip_space():
                     raise RegisterDataError("not JSON: the file ends inside an array", path=name, line=line)
-            yield value()
+            yield from values()
             first = False
 
 
+_BLANKS = " \t\r\n"
+
+
+def _element_lines(text: str, key: str) -> list[int]:
+    """For the JSON object ``text`` (already decoded once, so well-formed), the line offset at which each element
+    of its array under ``key`` starts; the last ``key`` counts, as for :func:`json.loads`."""
+    decoder = json.JSONDecoder()
+    lines: list[int] = []
+    counted, newlines = 0, 0
+
+    def skip(at: int) -> int:
+        """Past blanks, one separator (``,`` or ``:``) and the blanks after it."""
+        while text[at] in _BLANKS:
+            at += 1
+        if text[at] in ",:":
+            at += 1
+            while text[at] in _BLANKS:
+                at += 1
+        return at
+
+    position = skip(1)  # after the opening brace
+    while text[position] != "}":
+        member, position = decoder.raw_decode(text, position)
+        position = skip(position)
+        if member == key and text[position] == "[":
+            lines = []
+            position = skip(position + 1)
+            while text[position] != "]":
+                newlines += text.count("\n", counted, position)
+                counted = position
+                lines.append(newlines)
+                position = skip(decoder.raw_decode(text, position)[1])
+            position = skip(position + 1)
+        else:
+            position = skip(decoder.raw_decode(text, position)[1])
+    return lines
+
+
 def register_date(value: object) -> date | None:
-    """A date as registers write it: ISO, or an ISO datetime (``2018-01-01T00:00:00Z``: the date as written);
-    empty or ``null`` is ``None``. Raises ``ValueError`` for anything else."""
+    """A date as registers and credentials write it: ISO, an ISO datetime (``2018-01-01T00:00:00Z``) or an XML
+    Schema date with a time zone (``2014-11-28+02:00``, ``2014-11-28Z``), each read as the date written; empty or
+    ``null`` is ``None``. Raises ``ValueError`` for anything else."""
     if value is None:
         return None
     if not isinstance(value, str):
@@ -199,6 +265,11 @@ def register_date(value: object) -> date | None:
     text = value.strip()
     if not text or text.lower() == "null":
         return None
+    if _ZONED_DATE.fullmatch(text):
+        # xs:date allows a time zone after the day (XML Schema 1.1 Part 2, 3.3.9); the day is the one written.
+        text = text[:10]
+    elif len(text) > 10 and text[10] in "Z+-" and _ISO_DAY.match(text):
+        raise ValueError(f"{value!r}: the time zone is not valid; valid: Z, or +hh:mm / -hh:mm up to 14:00")
     if len(text) >= 10 and text[4] == "-" and (len(text) == 10 or text[10] in "T "):
         try:
             return date.fromisoformat(text[:10])
