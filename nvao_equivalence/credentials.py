@@ -20,6 +20,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from nvao_equivalence._credential_formats import Facts, edc_facts, elmo_facts, read_credential
+from nvao_equivalence._dates import parse_date
 from nvao_equivalence._diploma import Diploma
 from nvao_equivalence._vocabulary import Degree, canonical_degree, canonical_jurisdiction, degrees_of, eqf_level
 from nvao_equivalence.exceptions import CredentialError, InvalidDiplomaError
@@ -66,6 +67,7 @@ def diploma_from_credential(
     arts: bool = False,
     programme: str | None = None,
     register: AccreditationRegister | None = None,
+    awarded_on: object = None,
 ) -> Diploma:
     """The :class:`~nvao_equivalence.Diploma` a credential describes.
 
@@ -74,14 +76,29 @@ def diploma_from_credential(
     (``"VL"``, ``"BE-FR"``, ``"BE-DE"``) places a Belgian issuer; ``degree`` names the degree where the credential
     cannot (a degree of the awarding system, e.g. ``"wo-bachelor"``; it must agree with the EQF level); ``arts``
     marks arts education; ``programme`` overrides the identifier read from the credential; ``register`` lets a
-    Dutch programme's level (hbo or wo) come from RIO.
+    Dutch programme's level (hbo or wo) come from RIO; ``awarded_on`` (a date or date text) is the award date,
+    which always wins over the credential's.
+
+    A credential that is not a degree (a micro-credential, a certificate of participation, …) is refused. An EDC
+    without ``awardingDate`` gives the date of the assessment proving the claim or else of its issuance
+    (``issued``, ``validFrom``), and the diploma's ``source`` says which. The country is the awarding body's,
+    else the issuer's. Seals and signatures (JAdES, XML-DSig) are not verified: ``source`` says so.
 
     Raises :class:`~nvao_equivalence.exceptions.CredentialError` (a ``ValueError``) for a credential that is
     malformed, hostile or over the size limit, or that leaves a field undetermined; the message names the field,
     its valid values and the keyword to pass. Raises ``ImportError`` for ELMO XML without defusedxml.
     """
+    stated = None
+    if awarded_on is not None:
+        try:
+            stated = parse_date(awarded_on, field="awarded_on")
+        except ValueError as error:
+            raise CredentialError(str(error)) from None
     kind, document = read_credential(data)
-    facts = elmo_facts(document) if kind == "xml" else edc_facts(document)
+    if kind == "xml":
+        facts = elmo_facts(document, awarded_on=stated)
+    else:
+        facts = edc_facts(document, sealed=kind == "jades", awarded_on=stated)
     jurisdiction = _jurisdiction(facts, community)
     chosen = _degree(facts, jurisdiction, degree, programme or facts.programme, register)
     try:
@@ -92,6 +109,7 @@ def diploma_from_credential(
             arts=arts,
             programme=programme or facts.programme,
             institution=facts.institution,
+            source="; ".join(facts.provenance) or None,
         )
     except InvalidDiplomaError as error:
         raise CredentialError(f"the {facts.format} does not give a valid diploma: {error}") from None
@@ -100,10 +118,9 @@ def diploma_from_credential(
 def _jurisdiction(facts: Facts, community: str | None) -> str:
     code = _COUNTRIES.get(facts.country or "", facts.country if facts.country in _COUNTRIES.values() else None)
     if code is None:
-        where = "report/issuer/country" if facts.format == "ELMO document" else "issuer.location.address.countryCode"
         raise CredentialError(
-            f"{where}: {facts.country or 'missing'} is not a country this library reads; valid: NLD or BEL "
-            f"(and {', '.join(sorted(_COUNTRIES)[:6])}, …)"
+            f"{facts.country_field}: {facts.country or 'missing'} is not a country this library reads; "
+            f"valid: NLD or BEL (and {', '.join(sorted(_COUNTRIES)[:6])}, …)"
         )
     named = [name for name, words in _COMMUNITY_WORDS.items() for hint in facts.community_hints
              if any(word in hint.lower() for word in words)]  # fmt: skip
