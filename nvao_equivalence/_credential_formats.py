@@ -377,10 +377,11 @@ def elmo_facts(document: bytes, *, awarded_on: date | None = None) -> Facts:
     )
 
 
-# ELMO 1.x, every minor version from 1.0 to 1.7, has one namespace: it names the major version only (the schema's
-# "general note on schema versioning"; its CHANGELOG keeps the v1 branch backward-compatible). The only other
-# namespace the schema repository ever published, ``.../tree/1.0``, belongs to the first proposal of 2015-11-10,
-# revised eight days later with other elements (a signature, Europass countries): not the same schema, so refused.
+# Every ELMO 1.x release (1.0.0 to 1.5.0, then the 1.6 and 1.7 previews) has one namespace: it names the major
+# version only (the schema's "general note on schema versioning"; its CHANGELOG keeps the v1 branch
+# backward-compatible), so it is the same schema throughout. The only other namespace the schema repository ever
+# published, ``.../tree/1.0``, belongs to the first proposal of 2015-11-10, revised eight days later with other
+# elements (a signature, Europass countries): not demonstrably the same schema, so refused.
 _ELMO_DRAFT = "https://github.com/emrex-eu/elmo-schemas/tree/1.0"
 
 

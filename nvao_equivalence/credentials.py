@@ -1,10 +1,12 @@
 """Diplomas from digital credentials: a European Digital Credential (ELM v3 JSON-LD) or an EMREX ELMO document.
 
 :func:`diploma_from_credential` (also :meth:`Diploma.from_credential <nvao_equivalence.Diploma.from_credential>`)
-reads the issuer's country (NLD -> NL; a Belgian issuer needs its Community), the award date, the EQF level and
-title (-> the degree), the CROHO/ISAT identifier or else the DEQAR accreditation link (-> ``programme``, which an
-:class:`~nvao_equivalence.registers.AccreditationRegister` then looks up) and, for an EDC, a BRIN identifier
-(-> ``institution``). Accreditation itself is not in a credential: pass a register to ``check_equivalence``.
+reads the awarding body's country, else the issuer's (NLD -> NL; a Belgian one needs its Community), the award
+date, the EQF level and title (-> the degree), the CROHO/ISAT identifier or else the DEQAR accreditation link
+(-> ``programme``, which an :class:`~nvao_equivalence.registers.AccreditationRegister` then looks up) and, for an
+EDC, a BRIN identifier (-> ``institution``). Accreditation itself is not in a credential: pass a register to
+``check_equivalence``. A sealed EDC (a JAdES envelope) is read like an unsigned one: no seal or signature is
+verified, and the diploma's ``source`` says so. A credential that is not a degree is refused.
 
 A credential often cannot tell hbo from wo, or a professional from an academic bachelor: the EQF level is the
 same. The library never guesses: unless the title says it (``banaba``, ``master-na-master``, ``professionele
