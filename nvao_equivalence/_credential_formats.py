@@ -198,9 +198,9 @@ def edc_facts(document: Any, *, sealed: bool = False, awarded_on: date | None = 
     body = _organisation(document, _one(awarding.get("awardingBody")))
     awarded_on, date_note = _edc_award_date(document, claim, awarded_on)
     # The awarding body awarded the degree; the issuer may be a service provider sealing it elsewhere.
-    country, country_field = _country(body), "credentialSubject.hasClaim.awardedBy.awardingBody.location"
+    country, country_field = _country(body), f"credentialSubject.hasClaim.awardedBy.awardingBody.{_WHERE}"
     if country is None:
-        country, country_field = _country(issuer), "issuer.location.address.countryCode"
+        country, country_field = _country(issuer), f"issuer.{_WHERE}"
     # Identifiers of an issuer in another country than the awarding body's say nothing about the awarding system.
     organisations = [body] + ([issuer] if _country(issuer) in (country, None) and issuer is not body else [])
     spec = _one(claim.get("specifiedBy"))
@@ -240,6 +240,9 @@ def edc_facts(document: Any, *, sealed: bool = False, awarded_on: date | None = 
         fmt, country, awarded_on, eqf, titles, programme, institution, tuple(hint for hint in hints if hint),
         country_field, provenance,
     )  # fmt: skip
+
+
+_WHERE = "location.address.countryCode"
 
 
 def _edc_award_date(document: dict[str, Any], claim: dict[str, Any], stated: date | None) -> tuple[date, str]:

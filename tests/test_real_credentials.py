@@ -182,6 +182,18 @@ def test_the_awarding_bodys_country_wins_over_a_service_providers():
     assert "country: the issuer's country" in (found.source or "")
 
 
+def test_a_country_the_library_does_not_read_is_named_with_its_field():
+    document = sample()
+    body = document["credentialSubject"]["hasClaim"]["awardedBy"]["awardingBody"]
+    body["location"]["address"]["countryCode"]["id"] = "http://publications.europa.eu/resource/authority/country/XKX"
+    with pytest.raises(CredentialError) as raised:
+        Diploma.from_credential(document, degree="master")
+    assert str(raised.value) == (
+        "credentialSubject.hasClaim.awardedBy.awardingBody.location.address.countryCode: XKX is not a country this "
+        "library reads; valid: NLD or BEL (and AUT, BEL, BGR, CHE, CYP, CZE, …)"
+    )
+
+
 def test_an_awarding_body_given_by_reference_is_found_in_the_credential():
     document = sample()
     body = document["credentialSubject"]["hasClaim"]["awardedBy"]["awardingBody"]
