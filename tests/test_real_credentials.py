@@ -13,7 +13,7 @@ import pytest
 
 from nvao_equivalence import Diploma
 from nvao_equivalence.credentials import diploma_from_credential
-from nvao_equivalence.exceptions import CredentialError
+from nvao_equivalence.exceptions import CredentialError, InvalidDiplomaError
 
 REAL = Path(__file__).parent / "fixtures" / "credentials" / "real"
 ELM = REAL / "european-learning-model"
@@ -207,6 +207,8 @@ def test_an_awarding_body_given_by_reference_is_found_in_the_credential():
     [
         (lambda claim: claim.update(type="LearningEntitlement"),
          "credentialSubject.hasClaim: a learning entitlement (the claim is a LearningEntitlement), not a degree"),
+        (lambda claim: claim.update(type="LearningAssessment"),
+         "credentialSubject.hasClaim: an assessment result (the claim is a LearningAssessment), not a degree"),
         (lambda claim: claim.update(type="Diploma"),
          "credentialSubject.hasClaim.type: Diploma is not a claim of the European Learning Model; valid: "
          "LearningAchievement (an awarded qualification)"),
@@ -231,6 +233,17 @@ def test_what_the_claim_says_decides_whether_it_is_a_degree(change, reason):
     with pytest.raises(CredentialError) as raised:
         Diploma.from_credential(document, degree="master")
     assert str(raised.value) == reason
+
+
+def test_the_learning_activity_profile_marks_a_certificate_of_participation():
+    document = sample()  # its own profile is "Learning Entitlement" over a LearningAchievement: the claim decides
+    assert Diploma.from_credential(document, degree="master").degree == "master"
+    document["credentialProfiles"] = [{"id": "http://data.europa.eu/snb/credential/48b514e72a", "type": "Concept"}]
+    with pytest.raises(CredentialError) as raised:
+        Diploma.from_credential(document, degree="master")
+    assert str(raised.value) == (
+        "credentialProfiles: a certificate of participation (the Learning Activity profile), not a degree"
+    )
 
 
 @pytest.mark.parametrize(
@@ -304,3 +317,8 @@ def test_only_the_elmo_1_namespace_is_read():
         diploma_from_credential(text.replace("elmo-schemas/tree/v1", "elmo-schemas/tree/v2"))
     with pytest.raises(CredentialError, match=r"^not an ELMO 1.x document: the namespace is 'missing'; valid: "):
         diploma_from_credential("<elmo><report/></elmo>")
+
+
+def test_a_diploma_source_must_be_text():
+    with pytest.raises(InvalidDiplomaError, match=r"^source: 42 is not valid; valid: text or None$"):
+        Diploma(awarded_by="NL", degree="wo-master", awarded_on="2022-07-08", source=42)  # type: ignore[arg-type]

@@ -369,3 +369,26 @@ def test_a_later_record_that_is_not_a_report_is_a_problem_and_the_rest_loads():
     ]
     assert "deqar:report:990101" in register
     assert "deqar:report:990102" in register
+
+
+@pytest.mark.parametrize(
+    ("written", "valid_from"),
+    [
+        ("2019-05-15+02:00", date(2019, 5, 15)),
+        ("2019-05-15Z", date(2019, 5, 15)),
+        ("2019-05-15-14:00", date(2019, 5, 15)),
+    ],
+)
+def test_a_register_date_may_carry_a_time_zone_and_is_the_day_written(written, valid_from):
+    content = json.dumps({"id": 1, "agency_acronym": "NVAO", "decision": "positive", "valid_from": written})
+    register = AccreditationRegister.from_deqar_json(io.BytesIO(content.encode()))
+    assert register.records("deqar:report:1")[0].valid_from == valid_from
+
+
+def test_a_register_date_with_a_malformed_time_zone_is_a_problem_naming_it():
+    content = json.dumps({"id": 1, "agency_acronym": "NVAO", "decision": "positive", "valid_from": "2019-05-15+15:00"})
+    register = AccreditationRegister.from_deqar_json(io.BytesIO(content.encode()))
+    assert [str(problem) for problem in register.problems] == [
+        "<stream>, line 1: report 1: '2019-05-15+15:00': the time zone is not valid; valid: Z, or +hh:mm / -hh:mm "
+        "up to 14:00"
+    ]
