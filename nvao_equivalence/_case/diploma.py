@@ -126,6 +126,10 @@ class Diploma:
     specially. ``recognised`` says whether the institution and programme were
     recognised under the awarding party's own higher-education law on the award
     date (the condition of the Benelux instruments); ``None`` means unknown.
+    ``source`` optionally says where the facts come from, as
+    :meth:`from_credential` records it (which field gave the award date and
+    the country, and that no seal was verified); like
+    :attr:`Accreditation.source` it does not take part in comparisons.
 
     Raises :class:`~nvao_equivalence.exceptions.InvalidDiplomaError` for any
     field that is not valid.
@@ -146,6 +150,8 @@ class Diploma:
     programme: str | None = None
     institution: str | None = None
     recognised: bool | None = None
+    # Where the diploma's facts come from (a credential, read by Diploma.from_credential); not compared.
+    source: str | None = attrs.field(default=None, eq=False)
     accredited: bool | None = attrs.field(init=False)
 
     @classmethod
@@ -180,8 +186,9 @@ class Diploma:
             raise InvalidDiplomaError(_not_known_or_unknown("recognised", self.recognised))
         if type(self.arts) is not bool:
             raise InvalidDiplomaError(f"arts: {self.arts!r} is not valid; valid: True or False")
-        if self.programme is not None or self.institution is not None:
-            for name, text in (("programme", self.programme), ("institution", self.institution)):
+        if self.programme is not None or self.institution is not None or self.source is not None:
+            texts = (("programme", self.programme), ("institution", self.institution), ("source", self.source))
+            for name, text in texts:
                 if text is not None and not isinstance(text, str):
                     raise InvalidDiplomaError(f"{name}: {text!r} is not valid; valid: text or None")
         if self.accreditations:

@@ -10,7 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Protocol
 
-from nvao_equivalence._credentials.formats import Facts, edc_facts, elmo_facts, read_credential
+from nvao_equivalence._credentials.edc import edc_facts
+from nvao_equivalence._credentials.elmo import elmo_facts
+from nvao_equivalence._credentials.read import Facts, read_credential
+from nvao_equivalence._vocabulary.dates import parse_date
 from nvao_equivalence._vocabulary.degrees import Degree, canonical_degree, degrees_of, eqf_level
 from nvao_equivalence._vocabulary.jurisdictions import canonical_jurisdiction
 from nvao_equivalence.exceptions import CredentialError
@@ -69,11 +72,21 @@ def diploma_fields(
     arts: bool = False,
     programme: str | None = None,
     register: Programmes | None = None,
+    awarded_on: object = None,
 ) -> tuple[str, dict[str, Any]]:
     """What the credential is (e.g. ``"ELMO document"``) and the ``Diploma`` keyword arguments it gives; see
     :func:`nvao_equivalence.credentials.diploma_from_credential` for the arguments and the errors."""
+    stated = None
+    if awarded_on is not None:
+        try:
+            stated = parse_date(awarded_on, field="awarded_on")
+        except ValueError as error:
+            raise CredentialError(str(error)) from None
     kind, document = read_credential(data)
-    facts = elmo_facts(document) if kind == "xml" else edc_facts(document)
+    if kind == "xml":
+        facts = elmo_facts(document, awarded_on=stated)
+    else:
+        facts = edc_facts(document, sealed=kind == "jades", awarded_on=stated)
     jurisdiction = _jurisdiction(facts, community)
     chosen = _degree(facts, jurisdiction, degree, programme or facts.programme, register)
     return facts.format, {
@@ -83,16 +96,16 @@ def diploma_fields(
         "arts": arts,
         "programme": programme or facts.programme,
         "institution": facts.institution,
+        "source": "; ".join(facts.provenance) or None,
     }
 
 
 def _jurisdiction(facts: Facts, community: str | None) -> str:
     code = _COUNTRIES.get(facts.country or "", facts.country if facts.country in _COUNTRIES.values() else None)
     if code is None:
-        where = "report/issuer/country" if facts.format == "ELMO document" else "issuer.location.address.countryCode"
         raise CredentialError(
-            f"{where}: {facts.country or 'missing'} is not a country this library reads; valid: NLD or BEL "
-            f"(and {', '.join(sorted(_COUNTRIES)[:6])}, …)"
+            f"{facts.country_field}: {facts.country or 'missing'} is not a country this library reads; "
+            f"valid: NLD or BEL (and {', '.join(sorted(_COUNTRIES)[:6])}, …)"
         )
     named = [name for name, words in _COMMUNITY_WORDS.items() for hint in facts.community_hints
              if any(word in hint.lower() for word in words)]  # fmt: skip

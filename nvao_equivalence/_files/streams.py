@@ -27,6 +27,7 @@ __all__ = [
     "csv_rows",
     "delimiter_of",
     "first_non_utf8",
+    "json_records",
     "json_values",
     "opened",
     "sniff",
@@ -145,6 +146,14 @@ def csv_rows(stream: IO[bytes], name: str, required: tuple[str, ...]) -> Iterato
 def json_values(stream: IO[bytes], name: str) -> Iterator[tuple[int, Any]]:
     """Each JSON value of the file with the line it starts on: the elements of a top-level array one by one, or
     each top-level value (one document, JSON Lines, or documents one after another)."""
+    for line, found, _ in json_records(stream, name, None):
+        yield line, found
+
+
+def json_records(stream: IO[bytes], name: str, page: str | None) -> Iterator[tuple[int, Any, bool]]:
+    """As :func:`json_values`, but a top-level object holding an array under the key ``page`` (an API page's
+    ``results``) gives that array's elements instead, each with the line it starts on; the flag says whether a
+    value came from such a page."""
     decoder = json.JSONDecoder()
     text = codecs.getincrementaldecoder("utf-8-sig")()
     buffer, position, line, ended = "", 0, 1, False
@@ -173,7 +182,7 @@ def json_values(stream: IO[bytes], name: str) -> Iterator[tuple[int, Any]]:
             if ended or not fill():
                 return False
 
-    def value() -> tuple[int, Any]:
+    def value() -> tuple[int, Any, bool]:
         nonlocal position, line
         while True:
             try:
@@ -197,13 +206,27 @@ def json_values(stream: IO[bytes], name: str) -> Iterator[tuple[int, Any]]:
             except ValueError as error:  # e.g. an integer with too many digits
                 raise RegisterDataError(f"not a usable JSON value: {error}", path=name, line=line) from None
             start = line
+            if page is not None and isinstance(found, dict) and isinstance(found.get(page), list):
+                offsets = _element_lines(buffer[position:end], page)
+                found = [(start + offset, item) for offset, item in zip(offsets, found[page], strict=True)]
+                is_page = True
+            else:
+                is_page = False
             line += buffer.count("\n", position, end)
             position = end
-            return start, found
+            return start, found, is_page
+
+    def values() -> Iterator[tuple[int, Any, bool]]:
+        start, found, is_page = value()
+        if is_page:
+            for line_of_item, item in found:
+                yield line_of_item, item, True
+        else:
+            yield start, found, False
 
     while skip_space():
         if buffer[position] != "[":
-            yield value()
+            yield from values()
             continue
         position += 1  # a top-level array: its elements one by one
         first = True
@@ -219,8 +242,46 @@ def json_values(stream: IO[bytes], name: str) -> Iterator[tuple[int, Any]]:
                 position += 1
                 if not skip_space():
                     raise RegisterDataError("not JSON: the file ends inside an array", path=name, line=line)
-            yield value()
+            yield from values()
             first = False
+
+
+_BLANKS = " \t\r\n"
+
+
+def _element_lines(text: str, key: str) -> list[int]:
+    """For the JSON object ``text`` (already decoded once, so well-formed), the line offset at which each element
+    of its array under ``key`` starts; the last ``key`` counts, as for :func:`json.loads`."""
+    decoder = json.JSONDecoder()
+    lines: list[int] = []
+    counted, newlines = 0, 0
+
+    def skip(at: int) -> int:
+        """Past blanks, one separator (``,`` or ``:``) and the blanks after it."""
+        while text[at] in _BLANKS:
+            at += 1
+        if text[at] in ",:":
+            at += 1
+            while text[at] in _BLANKS:
+                at += 1
+        return at
+
+    position = skip(1)  # after the opening brace
+    while text[position] != "}":
+        member, position = decoder.raw_decode(text, position)
+        position = skip(position)
+        if member == key and text[position] == "[":
+            lines = []
+            position = skip(position + 1)
+            while text[position] != "]":
+                newlines += text.count("\n", counted, position)
+                counted = position
+                lines.append(newlines)
+                position = skip(decoder.raw_decode(text, position)[1])
+            position = skip(position + 1)
+        else:
+            position = skip(decoder.raw_decode(text, position)[1])
+    return lines
 
 
 def sniff(path: str | os.PathLike[str]) -> str:

@@ -14,9 +14,10 @@ from datetime import date
 from functools import cache
 from typing import IO, Any
 
-from nvao_equivalence._files.streams import csv_rows, json_values
+from nvao_equivalence._files.streams import csv_rows, json_records
 from nvao_equivalence._registers.records import RegisterProblem, RegisterRecord
 from nvao_equivalence._vocabulary.dates import register_date
+from nvao_equivalence.exceptions import RegisterDataError
 
 __all__ = ["deqar_csv", "deqar_json"]
 
@@ -24,36 +25,60 @@ Item = tuple[str, RegisterRecord] | RegisterProblem
 
 POSITIVE = ("positive", "positive with conditions or restrictions")
 DECISIONS = (*POSITIVE, "negative", "not applicable")
+# A report has at least one of these (Web API v2 report detail and list item); an institution record has none.
+REPORT_KEYS = frozenset({"agency_acronym", "agency_name", "agency_id", "valid_from", "decision", "report_valid"})
 REQUIRED = ("report_id", "report_agency", "report_decision", "report_valid_from", "report_valid_to")
 
 
 def deqar_json(stream: IO[bytes], name: str) -> Iterator[Item]:
-    """The NVAO reports of DEQAR Web API v2 JSON: a report, a list page's ``results``, an array, JSON Lines."""
-    for line, value in json_values(stream, name):
-        reports = value["results"] if isinstance(value, dict) and isinstance(value.get("results"), list) else [value]
-        for number, report in enumerate(reports, start=1):
-            if not isinstance(report, dict):
-                yield RegisterProblem(name, line, f"report {number} is not a JSON object")
-                continue
-            institutions = [item for item in report.get("institutions") or [] if isinstance(item, dict)]
-            programmes = [item for item in report.get("programmes") or [] if isinstance(item, dict)]
-            keys = [f"deqar:programme:{item['id']}" for item in programmes if item.get("id") not in (None, "")]
-            for item in programmes:
-                for identifier in item.get("programme_identifiers") or []:
-                    if isinstance(identifier, dict) and str(identifier.get("identifier") or "").strip():
-                        keys.append(str(identifier["identifier"]).strip())
-            levels = {str(item.get("qf_ehea_level")) for item in programmes if item.get("qf_ehea_level")}
-            yield from _report(
-                report.get("id"),
-                report.get("agency_acronym"),
-                report.get("decision"),
-                report.get("agency_esg_activity_type"),
-                (report.get("valid_from"), report.get("valid_to")),
-                institution=str(institutions[0].get("deqar_id")) if len(institutions) == 1 else None,
-                level=levels.pop() if len(levels) == 1 else None,
-                keys=keys,
-                where=(name, line),
-            )
+    """The NVAO reports of DEQAR Web API v2 JSON: a report, a list page's ``results``, an array, JSON Lines; each
+    cited by the line it starts on. A file whose first record is not a report raises :class:`RegisterDataError`
+    saying what it is; a later record that is not a report is a problem of its own."""
+    seen = False
+    for number, (line, report, in_page) in enumerate(json_records(stream, name, "results"), start=1):
+        if not isinstance(report, dict):
+            yield RegisterProblem(name, line, f"report {number} is not a JSON object")
+            continue
+        if not REPORT_KEYS & report.keys():
+            what = _what(report, in_page)
+            if not seen:
+                raise RegisterDataError(
+                    f"not a DEQAR report or reports page: {what}; valid: a report (Web API v2 "
+                    "/browse/reports/{id}/), a page of /browse/reports/, an array or JSON Lines of reports",
+                    path=name, line=line,
+                )  # fmt: skip
+            yield RegisterProblem(name, line, f"record {number} is not a DEQAR report: {what}")
+            continue
+        seen = True
+        institutions = [item for item in report.get("institutions") or [] if isinstance(item, dict)]
+        programmes = [item for item in report.get("programmes") or [] if isinstance(item, dict)]
+        keys = [f"deqar:programme:{item['id']}" for item in programmes if item.get("id") not in (None, "")]
+        for item in programmes:
+            for identifier in item.get("programme_identifiers") or []:
+                if isinstance(identifier, dict) and str(identifier.get("identifier") or "").strip():
+                    keys.append(str(identifier["identifier"]).strip())
+        levels = {str(item.get("qf_ehea_level")) for item in programmes if item.get("qf_ehea_level")}
+        yield from _report(
+            report.get("id"),
+            report.get("agency_acronym"),
+            report.get("decision"),
+            report.get("agency_esg_activity_type"),
+            (report.get("valid_from"), report.get("valid_to")),
+            institution=str(institutions[0].get("deqar_id")) if len(institutions) == 1 else None,
+            level=levels.pop() if len(levels) == 1 else None,
+            keys=keys,
+            where=(name, line),
+        )
+
+
+def _what(record: dict[str, Any], in_page: bool) -> str:
+    """What a JSON object that is not a report is, as far as its keys tell."""
+    deqar_id = str(record.get("deqar_id") or "")
+    if deqar_id.upper().startswith("DEQARINST") or {"name_primary", "website_link"} <= record.keys():
+        found = f"a DEQAR institution record ({deqar_id or record.get('id')}, {record.get('name_primary')!r})"
+        return f"a page of DEQAR institutions, whose first record is {found}" if in_page else found
+    keys = ", ".join(sorted(str(key) for key in record)[:8]) or "none"
+    return f"a JSON object with the keys {keys}" + (" (in a page's results)" if in_page else "")
 
 
 def deqar_csv(stream: IO[bytes], name: str) -> Iterator[Item]:

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 __all__ = ["in_period", "parse_date", "register_date"]
 
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+# A date as XML Schema writes it with a time zone (xs:date).
+_ZONED_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:Z|[+-](?:(?:0\d|1[0-3]):[0-5]\d|14:00))")
 _DAY_FIRST = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
 _YEAR = re.compile(r"\b\d{4}\b")
 _VALID_FORMS = "valid: a date, or text such as 2016-07-01, 01-07-2016, 1/7/2016, 1 juli 2016 or 1 July 2016"
@@ -129,8 +131,9 @@ def _dutch_english_parser() -> _parser.parser:
 
 
 def register_date(value: object) -> date | None:
-    """A date as registers write it: ISO, or an ISO datetime (``2018-01-01T00:00:00Z``: the date as written);
-    empty or ``null`` is ``None``. Raises ``ValueError`` for anything else."""
+    """A date as registers and credentials write it: ISO, an ISO datetime (``2018-01-01T00:00:00Z``) or an XML
+    Schema date with a time zone (``2014-11-28+02:00``, ``2014-11-28Z``), each read as the date written; empty or
+    ``null`` is ``None``. Raises ``ValueError`` for anything else."""
     if value is None:
         return None
     if not isinstance(value, str):
@@ -138,6 +141,11 @@ def register_date(value: object) -> date | None:
     text = value.strip()
     if not text or text.lower() == "null":
         return None
+    if _ZONED_DATE.fullmatch(text):
+        # xs:date allows a time zone after the day (XML Schema 1.1 Part 2, 3.3.9); the day is the one written.
+        text = text[:10]
+    elif len(text) > 10 and text[10] in "Z+-" and _ISO.match(text):
+        raise ValueError(f"{value!r}: the time zone is not valid; valid: Z, or +hh:mm / -hh:mm up to 14:00")
     if len(text) >= 10 and text[4] == "-" and (len(text) == 10 or text[10] in "T "):
         try:
             return date.fromisoformat(text[:10])

@@ -102,7 +102,9 @@ def test_the_title_decides_where_it_names_the_degree():
     ("change", "message"),
     [
         (lambda d: d.pop("type"), r"^type: not a European Digital"),
-        (lambda d: d["credentialSubject"]["hasClaim"]["awardedBy"].pop("awardingDate"), r"awardingDate: the European"),
+        (lambda d: [d["credentialSubject"]["hasClaim"]["awardedBy"].pop("awardingDate"), d.pop("validFrom")],
+         r"^credentialSubject.hasClaim.awardedBy.awardingDate: the European Digital Credential gives no award date "
+         r"\(no awardingDate, dateIssued, issued or validFrom\); pass awarded_on=$"),
         (lambda d: d["credentialSubject"]["hasClaim"]["awardedBy"].update(awardingDate="2021-02-30T00:00:00Z"),
          r"awardingDate: '2021-02-30T00:00:00Z' is not a calendar date"),
         (lambda d: d["credentialSubject"].update(hasClaim=[]), r"holds 0 claims; valid: exactly one"),

@@ -119,7 +119,7 @@ def test_json_nested_deeply_is_refused_for_registers_and_credentials(depth):
 
 def test_broken_json_is_refused_with_its_line():
     with pytest.raises(RegisterDataError, match=r"^<stream>, line 3: not JSON: Expecting property name"):
-        AccreditationRegister.from_deqar_json(io.BytesIO(b'[\n{"id": 1},\n{"id": 2,,}\n]'))
+        AccreditationRegister.from_deqar_json(io.BytesIO(b'[\n{"id": 1, "agency_acronym": "NVAO"},\n{"id": 2,,}\n]'))
 
 
 def test_a_gzip_bomb_credential_is_refused_at_the_size_limit():

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from nvao_equivalence import AccreditationRegister, Diploma, check_equivalence, timeline
-from nvao_equivalence.exceptions import InvalidAssessmentError
+from nvao_equivalence.exceptions import InvalidAssessmentError, RegisterDataError
 from nvao_equivalence.registers import RegisterRecord, programme_key
 from tests.paths import FIXTURES
 
@@ -174,7 +174,7 @@ def test_deqar_cites_the_report_the_decision_and_the_six_years(register):
     )
     assert register.lookup("deqar:report:990102", date(2021, 1, 1)).note() == (
         "not accredited on the award date 2021-01-01: NVAO's decision was negative: DEQAR, report 990102 "
-        "(DEQARINST9811), NVAO decision negative, from 2020-02-01 [deqar_reports_page.json, line 1]"
+        "(DEQARINST9811), NVAO decision negative, from 2020-02-01 [deqar_reports_page.json, line 6]"
     )
 
 
@@ -214,7 +214,7 @@ def test_a_register_of_the_wrong_type_is_refused():
 def test_malformed_records_are_collected_with_their_line_and_the_rest_loads(register):
     assert [str(problem) for problem in register.problems] == [
         "ho_erkenningen_rio.csv, line 9: ACCREDITATIE_BEGINDATUM: '2021-02-30' is not a calendar date",
-        "deqar_reports_page.json, line 1: report 990105: valid_from is empty",
+        "deqar_reports_page.json, line 65: report 990105: valid_from is empty",
         "deqar-reports.csv, line 5: report 990108: decision 'positief' is not one of positive, positive with "
         "conditions or restrictions, negative, not applicable",
     ]
@@ -308,3 +308,87 @@ def test_an_accreditation_period_is_made_only_from_a_record_that_accredits():
     refused = RegisterRecord("DEQAR", "deqar:report:1", date(2020, 2, 1), None, False, "negative", "x.json, line 1")
     with pytest.raises(ValueError, match=r"is not an accreditation period"):
         refused.accreditation()
+
+
+INSTITUTIONS_PAGE = b"""{
+  "count": 1,
+  "results": [
+    {
+      "id": 99811,
+      "deqar_id": "DEQARINST9811",
+      "name_primary": "Hogeschool Leiedal",
+      "website_link": "https://www.leiedal.example"
+    }
+  ]
+}
+"""
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (INSTITUTIONS_PAGE,
+         "<stream>, line 4: not a DEQAR report or reports page: a page of DEQAR institutions, whose first record is a "
+         "DEQAR institution record (DEQARINST9811, 'Hogeschool Leiedal'); valid: a report (Web API v2 "
+         "/browse/reports/{id}/), a page of /browse/reports/, an array or JSON Lines of reports"),
+        (b'\n{"id": 99811, "deqar_id": "DEQARINST9811", "name_primary": "Hogeschool Leiedal"}',
+         "<stream>, line 2: not a DEQAR report or reports page: a DEQAR institution record (DEQARINST9811, "
+         "'Hogeschool Leiedal'); valid: a report (Web API v2 /browse/reports/{id}/), a page of /browse/reports/, an "
+         "array or JSON Lines of reports"),
+        (b'{"content": [{"name": "Hogeschool Leiedal", "url": "x", "type": "Hogeschool"}]}',
+         "<stream>, line 1: not a DEQAR report or reports page: a JSON object with the keys content; valid: a report "
+         "(Web API v2 /browse/reports/{id}/), a page of /browse/reports/, an array or JSON Lines of reports"),
+    ],
+)  # fmt: skip
+def test_a_json_file_that_holds_no_reports_says_what_it_holds(content, message):
+    with pytest.raises(RegisterDataError) as raised:
+        AccreditationRegister.from_deqar_json(io.BytesIO(content))
+    assert str(raised.value) == message
+
+
+def test_each_report_of_a_pretty_printed_page_cites_its_own_line():
+    register = AccreditationRegister.from_deqar_json(FIXTURES / "deqar_reports_page.json")
+    cited = {key: record.source for key in register for record in register.records(key)}
+    assert cited["deqar:report:990102"] == "deqar_reports_page.json, line 6"
+    assert cited["deqar:report:990103"] == "deqar_reports_page.json, line 26"
+    assert [str(problem) for problem in register.problems] == [
+        "deqar_reports_page.json, line 65: report 990105: valid_from is empty"
+    ]
+
+
+def test_a_later_record_that_is_not_a_report_is_a_problem_and_the_rest_loads():
+    content = (
+        b'[{"id": 990101, "agency_acronym": "NVAO", "decision": "positive", "valid_from": "2019-05-15"},\n'
+        b' {"id": 99811, "deqar_id": "DEQARINST9811", "name_primary": "Hogeschool Leiedal"},\n'
+        b' {"id": 990102, "agency_acronym": "NVAO", "decision": "negative", "valid_from": "2020-02-01"}]'
+    )
+    register = AccreditationRegister.from_deqar_json(io.BytesIO(content))
+    assert [str(problem) for problem in register.problems] == [
+        "<stream>, line 2: record 2 is not a DEQAR report: a DEQAR institution record (DEQARINST9811, "
+        "'Hogeschool Leiedal')"
+    ]
+    assert "deqar:report:990101" in register
+    assert "deqar:report:990102" in register
+
+
+@pytest.mark.parametrize(
+    ("written", "valid_from"),
+    [
+        ("2019-05-15+02:00", date(2019, 5, 15)),
+        ("2019-05-15Z", date(2019, 5, 15)),
+        ("2019-05-15-14:00", date(2019, 5, 15)),
+    ],
+)
+def test_a_register_date_may_carry_a_time_zone_and_is_the_day_written(written, valid_from):
+    content = json.dumps({"id": 1, "agency_acronym": "NVAO", "decision": "positive", "valid_from": written})
+    register = AccreditationRegister.from_deqar_json(io.BytesIO(content.encode()))
+    assert register.records("deqar:report:1")[0].valid_from == valid_from
+
+
+def test_a_register_date_with_a_malformed_time_zone_is_a_problem_naming_it():
+    content = json.dumps({"id": 1, "agency_acronym": "NVAO", "decision": "positive", "valid_from": "2019-05-15+15:00"})
+    register = AccreditationRegister.from_deqar_json(io.BytesIO(content.encode()))
+    assert [str(problem) for problem in register.problems] == [
+        "<stream>, line 1: report 1: '2019-05-15+15:00': the time zone is not valid; valid: Z, or +hh:mm / -hh:mm "
+        "up to 14:00"
+    ]
