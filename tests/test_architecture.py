@@ -21,7 +21,8 @@ LAYERS = (
     ("_registers",),
     ("_decide",),
     ("_drawing",),
-    ("__init__", "registers", "credentials", "strategies", "_hypothesis_plugin"),
+    ("_tables",),
+    ("__init__", "registers", "credentials", "strategies", "frames", "_hypothesis_plugin"),
     ("_cli",),
     ("__main__",),
 )

@@ -23,7 +23,6 @@ from typing import IO, Any
 
 import attrs
 
-from nvao_equivalence._case.diploma import Accreditation, Diploma
 from nvao_equivalence._case.outcome import Outcome
 from nvao_equivalence._cli.intake import (
     OUTPUT_COLUMNS,
@@ -34,10 +33,8 @@ from nvao_equivalence._cli.intake import (
     jsonl_rows,
     open_input,
 )
-from nvao_equivalence._decide.engine import check_equivalence
 from nvao_equivalence._rulebook.ruleset import RuleSet
-from nvao_equivalence._vocabulary.dates import parse_date
-from nvao_equivalence._vocabulary.flags import parse_flag
+from nvao_equivalence._tables.cells import decide_cells
 from nvao_equivalence.exceptions import EquivalenceError
 
 __all__ = ["BatchOptions", "Tally", "run_batch"]
@@ -124,7 +121,9 @@ def _decide(values: dict[str, Any], problem: str | None, options: BatchOptions) 
     if not any(cells.values()):
         return {**empty, "error": "empty row: nothing to decide"}, "", "empty row: nothing to decide"
     try:
-        decision = _decision(cells, options)
+        decision = decide_cells(
+            cells, on=options.on, target=options.target, rules=options.rules, register=options.register
+        )
     except (EquivalenceError, ValueError) as error:
         return {**empty, "error": str(error)}, "", str(error)
     # Decisions of the same kind share a verdict: their output cells are built once (a register's answer is cited
@@ -157,41 +156,6 @@ def _key(key: Any) -> str:
     if found is None:
         found = _KEYS[key] = str(key).strip().lower()
     return found
-
-
-def _decision(cells: dict[str, str], options: BatchOptions) -> Any:
-    for name in ("awarded_by", "degree", "awarded_on"):
-        if not cells.get(name):
-            raise ValueError(f"{name}: the cell is empty; it needs a value")
-    accreditations: tuple[Accreditation, ...] = ()
-    if cells.get("accredited_from"):
-        accreditations = (Accreditation(cells["accredited_from"], cells.get("accredited_until") or None),)
-    elif cells.get("accredited_until"):
-        raise ValueError("accredited_until is given without accredited_from; give both, or only accredited_from")
-    diploma = Diploma(
-        awarded_by=cells["awarded_by"],
-        degree=cells["degree"],
-        awarded_on=cells["awarded_on"],
-        accredited=parse_flag(cells.get("accredited", ""), field="accredited"),
-        arts=_arts(cells.get("arts", "")),
-        accreditations=accreditations,
-        programme=cells.get("programme") or None,
-        institution=cells.get("institution") or None,
-        recognised=parse_flag(cells.get("recognised", ""), field="recognised"),
-    )
-    target = cells.get("target") or options.target
-    if not target:
-        raise ValueError("target: the cell is empty and no --target was given; valid: NL or VL")
-    on = parse_date(cells["on"], field="on") if cells.get("on") else options.on
-    return check_equivalence(diploma, target=target, on=on, rules=options.rules, register=options.register)
-
-
-def _arts(text: str) -> bool:
-    # Empty means no, as in every export that leaves the column blank; a stated "unknown" cannot be decided.
-    value = parse_flag(text, field="arts")
-    if value is None and text:
-        raise ValueError(f"arts: {text!r} is not valid; valid: yes or no (ja, nee, true, false, 1, 0), empty for no")
-    return bool(value)
 
 
 def _text(value: Any) -> str:

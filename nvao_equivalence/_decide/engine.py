@@ -29,7 +29,10 @@ if TYPE_CHECKING:
     from nvao_equivalence._rulebook.model import Rule
     from nvao_equivalence._rulebook.ruleset import RuleSet
 
-__all__ = ["Period", "check_equivalence", "timeline"]
+__all__ = ["ORDER_PROBLEM", "Period", "check_equivalence", "timeline"]
+
+#: The message for an assessment date before the award date; data frames build it per row from the same text.
+ORDER_PROBLEM = "on: the assessment date {on} precedes the award date {awarded_on}; valid: {awarded_on} or later"
 
 
 @attrs.frozen
@@ -73,8 +76,7 @@ def check_equivalence(
     day = _assessment_date(on)
     if diploma.awarded_on > day:
         raise InvalidAssessmentError(
-            f"on: the assessment date {day.isoformat()} precedes the award date "
-            f"{diploma.awarded_on.isoformat()}; valid: {diploma.awarded_on.isoformat()} or later"
+            ORDER_PROBLEM.format(on=day.isoformat(), awarded_on=diploma.awarded_on.isoformat())
         )
     if register is None:
         return Decision(diploma, target, day, verdict(diploma, target, day, ruleset))

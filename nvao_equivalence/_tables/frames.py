@@ -1,0 +1,323 @@
+"""Deciding a data frame: once per distinct case, joined back to the rows by column expressions.
+
+The law is piecewise constant: a decision depends on a handful of discrete facts and on which rule periods hold the
+award date and the assessment date. So the frame's decisive cells are coded as small integers and the two dates as
+the numbers of their rule periods, all with column expressions; the distinct cases are collected (the only data
+that leaves the frame), each is decided once through the same reading of cells as ``batch``, and the answers are
+mapped back onto the rows. A lazy frame stays lazy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+from typing import Any
+
+import narwhals as nw
+
+from nvao_equivalence._decide.engine import ORDER_PROBLEM
+from nvao_equivalence._decide.explain import LANGS
+from nvao_equivalence._rulebook.ruleset import RuleSet, default_rules
+from nvao_equivalence._tables.cells import EMPTY, decide_cells, no_default
+from nvao_equivalence._vocabulary.dates import parse_date
+from nvao_equivalence._vocabulary.jurisdictions import canonical_jurisdiction
+from nvao_equivalence.exceptions import EquivalenceError, InvalidAssessmentError, InvalidInputError
+
+__all__ = ["OUTPUT_COLUMNS", "REQUIRED_COLUMNS", "decide_frame"]
+
+REQUIRED_COLUMNS = ("awarded_by", "degree", "awarded_on", "accredited")
+# The cells read as text (flags, codes, names); the two dates are read apart.
+_TEXT = ("awarded_by", "degree", "accredited", "arts", "recognised", "target")
+_DATES = ("awarded_on", "on")
+OUTPUT_COLUMNS = ("outcome", "equivalent_to", "rules", "equivalent_level", "missing", "error", "explanation")
+_ANSWERS = OUTPUT_COLUMNS[:-2]  # what a decided case gives; ``error`` and ``explanation`` are built apart
+_DTYPES: dict[str, Any] = {name: nw.Int64 if name == "equivalent_level" else None for name in OUTPUT_COLUMNS}
+# Working columns, dropped before the frame is returned.
+_HELPER = "__nvao_equivalence_"
+
+
+def decide_frame(
+    frame: Any, *, on: object = None, target: object = None, rules: object = None, lang: object = None
+) -> Any:
+    """See :func:`nvao_equivalence.frames.check_frame`."""
+    try:
+        data = nw.from_native(frame)
+    except TypeError:
+        raise InvalidInputError(
+            f"frame: {type(frame).__name__} is not a data frame; valid: a pandas, polars, pyarrow, DuckDB or Dask "
+            "frame (eager or lazy), or any other frame narwhals supports"
+        ) from None
+    schema = data.collect_schema()
+    columns_in_order = list(schema.names())
+    columns = _columns(columns_in_order)
+    ruleset = _rule_set(rules)
+    if lang is not None and lang not in LANGS:
+        raise InvalidInputError(f"lang: {lang!r} is not supported; valid: {', '.join(LANGS)}, or None")
+    day = _scalar_on(on, has_column="on" in columns)
+    code = _scalar_target(target, has_column="target" in columns)
+
+    facts = [_Fact(data, name, columns[name], schema[columns[name]]) for name in _TEXT if name in columns]
+    changes = ruleset.changes
+    award = _Day(data, "awarded_on", columns["awarded_on"], schema[columns["awarded_on"]], default=None)
+    assessed = (
+        _Day(data, "on", columns["on"], schema[columns["on"]], default=day) if "on" in columns else _Day.constant(day)
+    )
+    coded = [*(fact.code for fact in facts), award.period(changes), assessed.period(changes)]
+    radix = [*(len(fact.cells) for fact in facts), len(changes) + 1, len(changes) + 1]
+
+    # In steps, each reading the columns the step before made: the case is computed once, not once per output.
+    case, problem = f"{_HELPER}case", f"{_HELPER}problem"
+    staged = data.with_columns(**{case: _mixed_radix(coded, radix)})
+    # The one collection of rows: the distinct cases, few whatever the frame's length.
+    found = staged.select(nw.col(case)).unique()
+    known = sorted(int(key) for (key,) in (found.collect() if isinstance(found, nw.LazyFrame) else found).rows())
+    answers = [
+        _answer(_cells(key, facts, radix), ruleset, code, lang if isinstance(lang, str) else None) for key in known
+    ]
+    staged = staged.with_columns(
+        **{
+            problem: nw.coalesce(
+                _lookup(nw.col(case), known, [answer["error"] for answer in answers], None),
+                award.problem,
+                assessed.problem,
+                _order_problem(award, assessed),
+            )
+        }
+    )
+    # A row refused for a date is refused whatever its case says (the case's own problem is named first): its
+    # case becomes none, which every lookup below leaves null.
+    staged = staged.with_columns(**{case: nw.when(nw.col(problem).is_null()).then(nw.col(case)).otherwise(-1)})
+    out = {
+        name: _lookup(nw.col(case), known, [answer[name] for answer in answers], dtype)
+        for name, dtype in _DTYPES.items()
+        if name != "error" and (name != "explanation" or lang is not None)
+    }
+    out["error"] = nw.col(problem)
+    return staged.with_columns(**out).select([*columns_in_order, *_outputs(lang)]).to_native()
+
+
+def _outputs(lang: object) -> tuple[str, ...]:
+    return OUTPUT_COLUMNS if lang is not None else OUTPUT_COLUMNS[:-1]
+
+
+def _columns(names: list[str]) -> dict[str, str]:
+    """The frame's column for each name the library reads, matched as ``batch`` does: trimmed, any case."""
+    matched: dict[str, str] = {}
+    for name in names:
+        key = str(name).strip().lower()
+        if key in OUTPUT_COLUMNS:
+            raise InvalidInputError(f"the frame already has a column {name!r}, which the output adds; rename it")
+        if key in matched:
+            raise InvalidInputError(f"columns {matched[key]!r} and {name!r} both name {key!r}; keep one")
+        matched[key] = name
+    missing = [name for name in REQUIRED_COLUMNS if name not in matched]
+    if missing:
+        raise InvalidInputError(f"required column {missing[0]!r} is missing; columns found: {', '.join(names)}")
+    return matched
+
+
+def _rule_set(rules: object) -> RuleSet:
+    if rules is None:
+        return default_rules()
+    if not isinstance(rules, RuleSet):
+        raise InvalidAssessmentError(f"rules: expected a RuleSet or None, found {rules!r}")
+    return rules
+
+
+def _scalar_on(on: object, *, has_column: bool) -> date | None:
+    if on is None:
+        if not has_column:
+            raise InvalidInputError("on: the frame has no 'on' column; give on= (a date), the assessment date")
+        return None
+    try:
+        return parse_date(on, field="on")
+    except ValueError as error:
+        raise InvalidAssessmentError(str(error)) from None
+
+
+def _scalar_target(target: object, *, has_column: bool) -> str | None:
+    if target is None:
+        if not has_column:
+            raise InvalidInputError("target: the frame has no 'target' column; give target= (NL or VL)")
+        return None
+    if not isinstance(target, str):
+        raise InvalidAssessmentError(f"target: expected a jurisdiction code such as 'NL' or 'VL', found {target!r}")
+    try:
+        return canonical_jurisdiction(target)
+    except ValueError as error:
+        raise InvalidAssessmentError(f"target: {error}") from None
+
+
+class _Fact:
+    """One decisive column, coded: each distinct cell a small integer, read as ``batch`` reads a cell."""
+
+    def __init__(self, data: Any, name: str, column: str, dtype: Any) -> None:
+        self.name = name
+        cell = nw.col(column)
+        if dtype == nw.Boolean:
+            self.cells = ["yes", "no", ""]
+            self.code = nw.when(cell).then(nw.lit(0)).otherwise(nw.when(~cell).then(nw.lit(1))).fill_null(2)
+            return
+        found = data.select(cell.alias(name)).unique()
+        values = [value for (value,) in (found.collect() if isinstance(found, nw.LazyFrame) else found).rows()]
+        values = [value for value in values if not _is_null(value)]
+        self.cells = [*(_cell_text(value) for value in values), ""]
+        blank = len(values)
+        if not values:
+            self.code = nw.lit(blank, dtype=nw.Int64)
+            return
+        codes = list(range(blank))
+        self.code = cell.replace_strict(values, codes, default=blank, return_dtype=nw.Int64).fill_null(blank)
+
+
+def _is_null(value: Any) -> bool:
+    return (
+        value is None or (isinstance(value, float) and value != value) or type(value).__name__ in ("NAType", "NaTType")
+    )
+
+
+def _cell_text(value: Any) -> str:
+    """A cell's value as text, as ``batch`` reads a JSON value: a boolean as yes or no, a number as written."""
+    value = value.item() if hasattr(value, "item") else value
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value).strip()
+
+
+class _Day:
+    """One date column: the problem of each cell that is not a date, the day as ISO text where a message needs
+    it, and the rule period that holds the day."""
+
+    def __init__(self, data: Any, name: str, column: str, dtype: Any, *, default: date | None) -> None:
+        cell = nw.col(column)
+        self.day: nw.Expr | None = None
+        written: nw.Expr = nw.lit(None, dtype=nw.String)
+        if dtype in (nw.Date, nw.Datetime):
+            # A date or date-time column: its day, as written (a date-time's time and zone are not moved).
+            self.day = cell if dtype == nw.Date else cell.cast(nw.Date)
+            self.iso = self.day.cast(nw.String)
+            blank = cell.is_null()
+        else:
+            # Text: each distinct spelling is read once, as batch reads a cell (day-first, Dutch or English months).
+            found = data.select(cell.cast(nw.String).alias(name)).unique()
+            spellings = [value for (value,) in (found.collect() if isinstance(found, nw.LazyFrame) else found).rows()]
+            days: dict[str, str | None] = {}
+            problems: dict[str, str | None] = {}
+            for spelling in spellings:
+                if isinstance(spelling, str) and spelling.strip():
+                    try:
+                        days[spelling], problems[spelling] = parse_date(spelling.strip(), field=name).isoformat(), None
+                    except ValueError as error:
+                        days[spelling], problems[spelling] = None, str(error)
+            text = cell.cast(nw.String)
+            self.iso, written = _mapped(text, days), _mapped(text, problems)
+            blank = text.is_null() | (text.str.strip_chars() == "")
+        if default is not None:
+            # An empty cell takes the frame-wide value, as an empty 'on' cell in batch takes --on.
+            self.iso = nw.when(blank).then(nw.lit(default.isoformat())).otherwise(self.iso)
+            if self.day is not None:
+                self.day = nw.when(blank).then(nw.lit(default)).otherwise(self.day)
+            self.problem = written
+        else:
+            empty = EMPTY.format(name=name) if name == "awarded_on" else no_default(name, "on=")
+            self.problem = nw.coalesce(nw.when(blank).then(nw.lit(empty)), written)
+
+    @classmethod
+    def constant(cls, day: date | None) -> _Day:
+        found = cls.__new__(cls)
+        found.day = nw.lit(day) if day is not None else None
+        found.iso = nw.lit(day.isoformat() if day else None, dtype=nw.String)
+        found.problem = nw.lit(None, dtype=nw.String)
+        return found
+
+    def period(self, changes: Sequence[date]) -> nw.Expr:
+        """How many change dates of the rules fall on or before the day: the period that holds it. A day that is
+        not known (its row is refused) counts as the first; nulls are filled before the cast, which not every
+        frame library makes from a null."""
+        if not changes:
+            return nw.lit(0, dtype=nw.Int64)
+        if self.day is not None:
+            after = [(self.day >= nw.lit(change)) for change in changes]
+        else:
+            after = [(self.iso >= nw.lit(change.isoformat())) for change in changes]
+        return nw.sum_horizontal(*(flag.fill_null(False).cast(nw.Int64) for flag in after))
+
+
+def _mapped(column: nw.Expr, mapping: dict[str, str | None]) -> nw.Expr:
+    if not mapping:
+        return nw.lit(None, dtype=nw.String)
+    return column.replace_strict(list(mapping), list(mapping.values()), default=None, return_dtype=nw.String)
+
+
+def _order_problem(award: _Day, on: _Day) -> nw.Expr:
+    """The engine's own message, per row, where the assessment date precedes the award date."""
+    before, _, rest = ORDER_PROBLEM.partition("{on}")
+    middle, _, rest = rest.partition("{awarded_on}")
+    between, _, after = rest.partition("{awarded_on}")
+    parts = [nw.lit(before), on.iso, nw.lit(middle), award.iso, nw.lit(between), award.iso, nw.lit(after)]
+    later = award.day > on.day if award.day is not None and on.day is not None else award.iso > on.iso
+    return nw.when(later).then(nw.concat_str(parts))
+
+
+def _mixed_radix(codes: list[nw.Expr], radix: list[int]) -> nw.Expr:
+    """One integer per case: the facts' codes as the digits of a number."""
+    key: nw.Expr = nw.lit(0, dtype=nw.Int64)
+    for code, size in zip(codes, radix, strict=True):
+        key = key * size + code
+    return key
+
+
+def _cells(key: int, facts: list[_Fact], radix: list[int]) -> tuple[dict[str, str], int, int]:
+    """The case's cells as text, and the periods of its award and assessment dates."""
+    digits = []
+    for size in reversed(radix):
+        key, digit = divmod(key, size)
+        digits.append(digit)
+    *codes, award_period, on_period = reversed(digits)
+    return {fact.name: fact.cells[code] for fact, code in zip(facts, codes, strict=True)}, award_period, on_period
+
+
+def _lookup(key: nw.Expr, keys: list[int], values: list[Any], dtype: Any) -> nw.Expr:
+    """The value of each row's case; null where the case has none, and for any other key."""
+    given = [(case, value) for case, value in zip(keys, values, strict=True) if value is not None]
+    if not given:
+        # A null through `when`: some frame libraries cannot make a typed literal null.
+        return nw.when(nw.lit(False)).then(nw.lit(0 if dtype is not None else "", dtype=dtype or nw.String))
+    old, new = [case for case, _ in given], [value for _, value in given]
+    if dtype is None:
+        return key.replace_strict(old, new, default=None, return_dtype=nw.String)
+    # Not every frame library maps to a null integer: map to 0, then mask what has no value.
+    return nw.when(key.is_in(old)).then(key.replace_strict(old, new, default=0, return_dtype=dtype))
+
+
+def _answer(
+    case: tuple[dict[str, str], int, int], ruleset: RuleSet, target: str | None, lang: str | None
+) -> dict[str, Any]:
+    """One distinct case decided, on a day of each of its rule periods."""
+    cells, award_period, on_period = case
+    days = _representatives(ruleset.changes)
+    # Rows whose assessment precedes their award are refused per row; their case is decided on one day.
+    cells = {
+        **cells,
+        "awarded_on": days[award_period].isoformat(),
+        "on": days[max(award_period, on_period)].isoformat(),
+    }
+    try:
+        decision = decide_cells(cells, on=None, target=target, rules=ruleset, target_option="target=")
+    except (EquivalenceError, ValueError) as error:
+        return {**dict.fromkeys(_ANSWERS), "error": str(error), "explanation": None}
+    return {
+        "outcome": decision.outcome.value,
+        "equivalent_to": "|".join(decision.equivalent_to),
+        "rules": "|".join(decision.rules),
+        "equivalent_level": decision.equivalent_level,
+        "missing": "|".join(decision.missing),
+        "error": None,
+        "explanation": decision.summary(lang) if lang is not None else None,
+    }
+
+
+def _representatives(changes: Sequence[date]) -> list[date]:
+    """A day in each rule period: period 0 ends the day before the first change, period k starts on change k."""
+    first = changes[0] - timedelta(days=1) if changes else date(2000, 1, 1)
+    return [first, *changes]
