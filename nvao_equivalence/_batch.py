@@ -333,12 +333,10 @@ def _decision(cells: dict[str, str], options: BatchOptions) -> Any:
     return check_equivalence(diploma, target=target, on=on, rules=options.rules, register=options.register)
 
 
-def _arts(text: str) -> bool:
-    # Empty means no, as in every export that leaves the column blank; a stated "unknown" cannot be decided.
-    value = parse_flag(text, field="arts")
-    if value is None and text:
-        raise ValueError(f"arts: {text!r} is not valid; valid: yes or no (ja, nee, true, false, 1, 0), empty for no")
-    return bool(value)
+def _arts(text: str) -> bool | None:
+    # Empty or "unknown" means not stated: read as not arts education, with a caveat where arts would widen the
+    # comparable degrees (an export that leaves the column blank has not said "no").
+    return parse_flag(text, field="arts")
 
 
 def _text(value: Any) -> str:

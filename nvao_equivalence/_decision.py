@@ -34,6 +34,8 @@ class Finding:
     status: str
     facts: tuple[str, ...] = ()
     row: ComparableRow | None = None
+    #: The readings the finding relied on to establish a required fact (recognition derived from accreditation).
+    readings: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -65,6 +67,8 @@ class Verdict:
     findings: tuple[Finding, ...]
     version: str
     ruleset: RuleSet = attrs.field(eq=False)
+    #: Where the rules do not apply between the two jurisdictions: the bundled opt-in packs that would decide.
+    packs: tuple[str, ...] = ()
     # One-line accounts by language, built on first use: they depend on nothing a decision adds.
     summaries: dict[str, str] = attrs.field(factory=dict, init=False, eq=False)
 
@@ -148,6 +152,12 @@ class Decision:
         return self.verdict.version
 
     @property
+    def suggested_packs(self) -> tuple[str, ...]:
+        """For a "not applicable" decision: the bundled rule packs, not loaded, that would decide the case
+        (``RuleSet.load("nvao", *decision.suggested_packs)``); empty otherwise."""
+        return self.verdict.packs
+
+    @property
     def digest(self) -> str:
         return self.verdict.digest
 
@@ -198,6 +208,7 @@ class Decision:
             "readings": [_texted(rules.reading(reading_id)) for reading_id in self.readings],
             "findings": [finding.to_dict() for finding in self.findings],
             "register": self.register.to_dict() if self.register is not None else None,
+            "suggested_packs": list(self.suggested_packs),
             "ruleset": {"version": self.version, "digest": self.digest},
         }
 

@@ -36,7 +36,40 @@ __all__ = ["FORMAT", "LoadedFile", "parse_file"]
 
 FORMAT = "nvao-equivalence/rules/1"
 T = TypeVar("T")
-READING_WHEN = ("covered", "not-covered", "awarded-before-in-force", "entry-into-force")
+READING_WHEN = (
+    "covered",
+    "not-covered",
+    "awarded-before-in-force",
+    "entry-into-force",
+    "comparable-row",
+    "recognised-from-accreditation",
+    "accreditation-implausible",
+    "register",
+)
+# The answers of a register (RegisterAnswer.reason) a reading may explain.
+REGISTER_REASONS = (
+    "covered",
+    "ended",
+    "withdrawn",
+    "teach-out",
+    "refused",
+    "refused-new",
+    "open-end",
+    "not-listed",
+    "before-records",
+    "undated",
+    "institutional",
+    "several-institutions",
+    "other-institution",
+)
+OUTCOME_NAMES = (
+    "equivalent",
+    "level-equivalent",
+    "admission-equivalent",
+    "not-recognised",
+    "undetermined",
+    "not-applicable",
+)
 TEXT_STATUS = ("verbatim", "paraphrase")
 
 
@@ -93,6 +126,14 @@ class _Reader:
         if not all(isinstance(value, str) for value in values):
             raise self.fail(key, f"expected a list of text, found {values!r}")
         return tuple(values)
+
+    def text_or_string(self, key: str) -> tuple[str, Text | None]:
+        """A key that is either plain text or a text table (nl and en): the English (or only) text, and the table."""
+        value = self.table.get(key)
+        if isinstance(value, dict):
+            text = self.text(key)
+            return text.en, text
+        return self.get(key, str), None
 
     def text(self, key: str) -> Text:
         table = self.sub(key, self.get(key, dict))
@@ -174,10 +215,11 @@ def parse_file(
     # References are checked against the ids the file declares, so that one
     # malformed item does not also make every reference to it an error.
     caveat_ids = _declared_ids(data, "caveats")
+    reading_ids = _declared_ids(data, "readings")
     rules: list[Rule] = []
 
     def rule(reader: _Reader) -> Rule:
-        made = _rule(reader, instruments, tables, caveat_ids)
+        made = _rule(reader, instruments, tables, caveat_ids, reading_ids)
         if any(made.id == other.id for other in rules):
             raise reader.fail("id", f"rule id {made.id!r} is used twice")
         rules.append(made)
@@ -268,18 +310,41 @@ def _tables(top: _Reader) -> dict[str, list[_Reader]]:
     return tables
 
 
-def _comparable_row(row: _Reader, parties: tuple[str, ...]) -> ComparableRow:
+def _comparable_row(
+    row: _Reader, parties: tuple[str, ...], caveat_ids: set[str], reading_ids: set[str]
+) -> ComparableRow:
     source = row.jurisdiction("from", row.get("from", str))
     if source not in parties:
         raise row.fail("from", f"{source!r} is not a party of the rule using this table ({', '.join(parties)})")
     target = next(party for party in parties if party != source)
+    basis, cite = row.text_or_string("basis")
+    caveats = row.strings("caveats", default=[])
+    unstated = row.get("if_arts_unstated", str, default=None)
+    for caveat in (*caveats, *([unstated] if unstated else [])):
+        if caveat not in caveat_ids:
+            raise row.fail(
+                "caveats", f"{caveat!r} is not a caveat of this file; known: {', '.join(sorted(caveat_ids))}"
+            )
+    readings = row.strings("readings", default=[])
+    for reading in readings:
+        if reading not in reading_ids:
+            raise row.fail(
+                "readings", f"{reading!r} is not a reading of this file; known: {', '.join(sorted(reading_ids))}"
+            )
+    arts = row.get("arts", bool, default=None)
+    if unstated is not None and arts is not True:
+        raise row.fail("if_arts_unstated", "only a row for arts programmes (arts = true) can widen the comparable set")
     return ComparableRow(
         source=source,
         target=target,
         degrees=row.degrees("degrees", source, row.strings("degrees")),
-        arts=row.get("arts", bool, default=None),
+        arts=arts,
         to=row.degrees("to", target, row.strings("to")),
-        basis=row.get("basis", str),
+        basis=basis,
+        cite=cite,
+        caveats=caveats,
+        readings=readings,
+        if_arts_unstated=unstated,
     )
 
 
@@ -288,6 +353,7 @@ def _rule(
     instruments: dict[str, Instrument],
     tables: dict[str, list[_Reader]],
     caveat_ids: set[str],
+    reading_ids: set[str],
 ) -> Rule:
     reader.only(*keys("rules"))
     identifier = reader.get("id", str)
@@ -316,7 +382,11 @@ def _rule(
         if fact not in FACTS:
             raise reader.fail("requires", f"{fact!r} is not a condition the engine knows; valid: {', '.join(FACTS)}")
     effect = reader.choice("effect", EFFECTS)
-    comparable = _rule_table(reader, identifier, parties, covers, tables) if EFFECTS[effect].names_degrees else ()
+    comparable = (
+        _rule_table(reader, identifier, parties, covers, tables, caveat_ids, reading_ids)
+        if EFFECTS[effect].names_degrees
+        else ()
+    )
     if not EFFECTS[effect].names_degrees and "comparable" in reader.table:
         raise reader.fail("comparable", f"effect {effect!r} names no comparable degrees; remove the table")
     caveats = reader.strings("caveats", default=[])
@@ -334,6 +404,7 @@ def _rule(
         body=text.get("body", str).strip(),
     )
     article = reader.get("article", str)
+    cite = reader.text("cite") if "cite" in reader.table else None
     primary = instrument.sources[0] if instrument.sources else None
     return Rule(
         id=identifier,
@@ -356,6 +427,7 @@ def _rule(
             url=primary.url if primary else None,
             text_status=article_text.status,
             text_source=article_text.source,
+            cite=cite,
         ),
         path=reader.path,
         directions=_directions(reader, parties),
@@ -368,6 +440,8 @@ def _rule_table(
     parties: tuple[str, ...],
     covers: tuple[tuple[str, Degree], ...],
     tables: dict[str, list[_Reader]],
+    caveat_ids: set[str],
+    reading_ids: set[str],
 ) -> tuple[ComparableRow, ...]:
     """The comparable-degree rows of a rule that names degrees: exactly one row per covered degree and arts value."""
     if len(set(parties)) != 2:
@@ -376,7 +450,10 @@ def _rule_table(
         )
     table_name = reader.choice("comparable", tables)
     # A row's errors name the rule using it, since its target is that rule's other party.
-    comparable = tuple(_comparable_row(attrs.evolve(row, rule_id=identifier), parties) for row in tables[table_name])
+    comparable = tuple(
+        _comparable_row(attrs.evolve(row, rule_id=identifier), parties, caveat_ids, reading_ids)
+        for row in tables[table_name]
+    )
     for jurisdiction, degree in covers:
         for arts in (False, True):
             found = [row for row in comparable if row.matches(jurisdiction, degree, arts)]
@@ -409,22 +486,41 @@ def _reading(reader: _Reader, rule_ids: set[str]) -> Reading:
     for rule in rules:
         if rule not in rule_ids:
             raise reader.fail("rules", f"{rule!r} is not a rule of this file; known: {', '.join(sorted(rule_ids))}")
+    when = reader.choice("when", READING_WHEN)
+    reasons = reader.strings("register_reasons", default=[])
+    for reason in reasons:
+        if reason not in REGISTER_REASONS:
+            raise reader.fail("register_reasons", f"{reason!r} is not one of: {', '.join(REGISTER_REASONS)}")
+    if bool(reasons) != (when == "register"):
+        raise reader.fail("register_reasons", 'give register_reasons exactly when `when` is "register"')
+    before = reader.get("before", date, default=None)
+    if (before is not None) != (when == "accreditation-implausible"):
+        raise reader.fail("before", 'give before exactly when `when` is "accreditation-implausible"')
     return Reading(
         id=reader.get("id", str),
         rules=rules,
-        when=reader.choice("when", READING_WHEN),
+        when=when,
         degrees=reader.degree_map("degrees", default={}),
         text=reader.text("text"),
+        register_reasons=reasons,
+        before=before,
     )
 
 
 def _caveat(reader: _Reader) -> Caveat:
     reader.only(*keys("caveats"))
+    outcomes = reader.strings("outcomes", default=[])
+    for outcome in outcomes:
+        if outcome not in OUTCOME_NAMES:
+            raise reader.fail("outcomes", f"{outcome!r} is not one of: {', '.join(OUTCOME_NAMES)}")
     return Caveat(
         id=reader.get("id", str),
         basis=reader.get("basis", str),
         text=reader.text("text"),
         target_degrees=reader.degree_map("target_degrees", default={}),
+        targets=tuple(reader.jurisdiction("targets", target) for target in reader.strings("targets", default=[])),
+        outcomes=outcomes,
+        with_readings=reader.strings("with_readings", default=[]),
     )
 
 

@@ -63,7 +63,7 @@ def diploma_from_credential(
     *,
     community: str | None = None,
     degree: str | None = None,
-    arts: bool = False,
+    arts: bool | None = None,
     programme: str | None = None,
     register: AccreditationRegister | None = None,
 ) -> Diploma:
@@ -73,8 +73,8 @@ def diploma_from_credential(
     or gzipped and base64-encoded as EMREX sends it), or a path (``pathlib.Path``) to either. ``community``
     (``"VL"``, ``"BE-FR"``, ``"BE-DE"``) places a Belgian issuer; ``degree`` names the degree where the credential
     cannot (a degree of the awarding system, e.g. ``"wo-bachelor"``; it must agree with the EQF level); ``arts``
-    marks arts education; ``programme`` overrides the identifier read from the credential; ``register`` lets a
-    Dutch programme's level (hbo or wo) come from RIO.
+    marks arts education (``None``: not stated); ``programme`` overrides the identifier read from the credential;
+    ``register`` lets a Dutch programme's level (hbo or wo) come from RIO.
 
     Raises :class:`~nvao_equivalence.exceptions.CredentialError` (a ``ValueError``) for a credential that is
     malformed, hostile or over the size limit, or that leaves a field undetermined; the message names the field,
