@@ -125,7 +125,12 @@ class Decision:
 
     @property
     def caveats(self) -> tuple[str, ...]:
-        return self.verdict.caveats
+        own = self.verdict.caveats
+        register = self._register_readings()
+        if not register:
+            return own
+        extra = [caveat.id for caveat in self.ruleset.caveats if set(caveat.with_readings) & set(register)]
+        return tuple(dict.fromkeys((*own, *extra)))
 
     @property
     def missing(self) -> tuple[str, ...]:
@@ -133,7 +138,19 @@ class Decision:
 
     @property
     def readings(self) -> tuple[str, ...]:
-        return self.verdict.readings
+        register = self._register_readings()
+        return tuple(dict.fromkeys((*self.verdict.readings, *register))) if register else self.verdict.readings
+
+    def _register_readings(self) -> tuple[str, ...]:
+        """The readings the register's answer relied on (an answer that cannot prove "no" is unknown)."""
+        if self.register is None:
+            return ()
+        reason = self.register.reason
+        return tuple(
+            reading.id
+            for reading in self.ruleset.readings
+            if reading.when == "register" and reason in reading.register_reasons
+        )
 
     @property
     def reason(self) -> str:

@@ -43,19 +43,35 @@ PHRASES: dict[str, dict[str, str]] = {
         "institutional": "an institutional review, not a programme accreditation",
         "institutional-reason": (
             "{record}: the library does not infer a programme's accreditation from an institutional review, so "
-            "accreditation on the award date {day} stays unknown"
+            "accreditation on the award date {day} stays unknown (reading register-institutional-review)"
         ),
         "six-years": ", valid_to empty: six years from valid_from",
+        "new-programme": ", assessment of a new programme (toets nieuwe opleiding)",
         "covered": "accredited on the award date {day}: {record}",
         "ended": "not accredited on the award date {day}: the accreditation ended on {end}: {record}",
         "following": "; the next period starts on {start}: {record}",
         "withdrawn-reason": "not accredited on the award date {day}: the accreditation was withdrawn: {record}",
         "teach-out": (
-            "not accredited on the award date {day}: it falls in the teach-out (afbouw) after the accreditation "
-            "ended on {end}, which runs until {until}; the library treats a diploma awarded in teach-out as not "
-            "accredited unless the register records accreditation on the award date: {record}"
+            "accreditation on the award date {day} stays unknown: it falls in the teach-out (afbouw) after the "
+            "accreditation ended on {end}, which runs until {until} (reading register-teach-out): {record}"
         ),
-        "refused": "not accredited on the award date {day}: NVAO's decision was {decision}: {record}",
+        "refused": (
+            "accreditation on the award date {day} stays unknown: NVAO's decision was {decision}, and a refusal "
+            "does not cut short a running accreditation whose end the register does not show (reading "
+            "register-refusal): {record}"
+        ),
+        "refused-known": (
+            "not accredited on the award date {day}: NVAO's decision was {decision}, after the previous "
+            "accreditation had ended (reading register-refusal): {record}"
+        ),
+        "refused-new": (
+            "not accredited on the award date {day}: NVAO's assessment of the new programme was {decision}, so the "
+            "programme was never accredited (reading register-refusal-new-programme): {record}"
+        ),
+        "open-end": (
+            "accreditation on the award date {day} stays unknown: the record has no end date, and the six years "
+            "EQAR reads into it have passed with no later record (reading register-open-end): {record}"
+        ),
         "not-listed": "programme {programme} is not in the register; accreditation on the award date stays unknown",
         "before-records": (
             "the register's records of programme {programme} begin on {start}, after the award date {day}; it does "
@@ -90,9 +106,10 @@ PHRASES: dict[str, dict[str, str]] = {
         "institutional": "een instellingsreview, geen opleidingsaccreditatie",
         "institutional-reason": (
             "{record}: de bibliotheek leidt de accreditatie van een opleiding niet af uit een instellingsreview; "
-            "de accreditatie op de datum van uitreiking {day} blijft onbekend"
+            "de accreditatie op de datum van uitreiking {day} blijft onbekend (lezing register-institutional-review)"
         ),
         "six-years": ", valid_to leeg: zes jaar na valid_from",
+        "new-programme": ", toets nieuwe opleiding",
         "covered": "geaccrediteerd op de datum van uitreiking {day}: {record}",
         "ended": "niet geaccrediteerd op de datum van uitreiking {day}: de accreditatie verviel op {end}: {record}",
         "following": "; de volgende periode begint op {start}: {record}",
@@ -100,11 +117,27 @@ PHRASES: dict[str, dict[str, str]] = {
             "niet geaccrediteerd op de datum van uitreiking {day}: de accreditatie is ingetrokken: {record}"
         ),
         "teach-out": (
-            "niet geaccrediteerd op de datum van uitreiking {day}: die valt in de afbouw na het einde van de "
-            "accreditatie op {end}, tot {until}; de bibliotheek behandelt een diploma uit de afbouw als niet "
-            "geaccrediteerd, tenzij het register op de datum van uitreiking een accreditatie vermeldt: {record}"
+            "de accreditatie op de datum van uitreiking {day} blijft onbekend: die valt in de afbouw na het einde "
+            "van de accreditatie op {end}, tot {until} (lezing register-teach-out): {record}"
         ),
-        "refused": "niet geaccrediteerd op de datum van uitreiking {day}: het NVAO-besluit was {decision}: {record}",
+        "refused": (
+            "de accreditatie op de datum van uitreiking {day} blijft onbekend: het NVAO-besluit was {decision}, en "
+            "een negatief besluit maakt geen einde aan een lopende accreditatie waarvan het register het einde niet "
+            "toont (lezing register-refusal): {record}"
+        ),
+        "refused-known": (
+            "niet geaccrediteerd op de datum van uitreiking {day}: het NVAO-besluit was {decision}, nadat de vorige "
+            "accreditatie was geëindigd (lezing register-refusal): {record}"
+        ),
+        "refused-new": (
+            "niet geaccrediteerd op de datum van uitreiking {day}: de toets nieuwe opleiding was {decision}, dus de "
+            "opleiding was nooit geaccrediteerd (lezing register-refusal-new-programme): {record}"
+        ),
+        "open-end": (
+            "de accreditatie op de datum van uitreiking {day} blijft onbekend: het record heeft geen einddatum, en "
+            "de zes jaar die EQAR erin leest, zijn verstreken zonder later record (lezing register-open-end): "
+            "{record}"
+        ),
         "not-listed": "opleiding {programme} staat niet in het register; de accreditatie blijft onbekend",
         "before-records": (
             "de gegevens van het register over opleiding {programme} beginnen op {start}, na de datum van "
@@ -176,9 +209,9 @@ def note(found: RegisterAnswer, lang: str) -> str:
         "end": record.valid_until.isoformat() if record and record.valid_until else "",
         "until": record.teach_out_until.isoformat() if record and record.teach_out_until else "",
     }
-    key = {"withdrawn": "withdrawn-reason"}.get(found.reason, found.reason)
-    if found.reason == "undated" and record is not None and record.note == "institutional":
-        key = "institutional-reason"
+    key = {"withdrawn": "withdrawn-reason", "institutional": "institutional-reason"}.get(found.reason, found.reason)
+    if found.reason == "refused" and found.accredited is False:
+        key = "refused-known"
     text = say[key].format(**values)
     if found.following is not None and found.following.valid_from is not None:
         start = found.following.valid_from.isoformat()

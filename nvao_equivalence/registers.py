@@ -15,10 +15,14 @@ Registers merge with ``|``. Loading streams the file: memory grows with the prog
 cannot be read is kept in :attr:`AccreditationRegister.problems` with its line and the rest loads; a file that is
 not a register at all raises :class:`~nvao_equivalence.exceptions.RegisterDataError`.
 
-How a register decides (:meth:`AccreditationRegister.lookup`): a period covering the award date means accredited;
-a programme not in the register, or an award date before the first record the register has of the programme (a
-current snapshot does not know earlier periods), stays unknown; otherwise the register records that accreditation
-had ended (lapsed, withdrawn, a gap between periods, teach-out) or was refused, and the answer is "not accredited".
+How a register decides (:meth:`AccreditationRegister.lookup`): a period covering the award date means accredited.
+"Not accredited" only where the register shows that no accreditation can have been running: a period that ended
+(its end date is explicit), a withdrawal (from its effective date), a negative new-programme assessment, or a
+refusal after the previous period's known end. Everything else stays unknown, never "no": a programme not in the
+register, an award date before its first record (a current snapshot does not know earlier periods), a lone refusal
+of an existing programme (a refusal does not cut short a running accreditation), teach-out (afbouw), a DEQAR
+report without an end once EQAR's six years have passed, an institutional review. Each of these is a reading in
+the rule data (``when = "register"``), which a decision names when the register's answer relied on it.
 
 >>> register = AccreditationRegister.from_records([
 ...     RegisterRecord("RIO", "39999", date(2021, 3, 15), None, True, "accredited", "example.csv, line 2")])
@@ -121,11 +125,13 @@ class RegisterAnswer:
     """What a register says about a programme on a day, and why.
 
     ``accredited`` is ``None`` when the register does not say. ``reason`` is a short code: ``covered``,
-    ``ended``, ``withdrawn``, ``teach-out``, ``refused`` (a negative decision), ``not-listed``,
-    ``before-records`` (the award date precedes every record the register has of the programme), ``undated``,
-    ``several-institutions`` or ``other-institution``. ``records`` are those considered, ``deciding`` the one
-    cited, ``following`` the next period after a gap, ``institutions`` those the programme is listed for when
-    the institution decides, and ``institution`` the diploma's.
+    ``ended``, ``withdrawn``, ``teach-out`` (unknown), ``refused`` (a negative decision: unknown, or "no" after
+    the previous period's known end), ``refused-new`` (a negative new-programme assessment), ``open-end`` (a
+    DEQAR report without an end, after six years: unknown), ``not-listed``, ``before-records`` (the award date
+    precedes every record the register has of the programme), ``undated``, ``institutional`` (only an
+    institutional review), ``several-institutions`` or ``other-institution``. ``records`` are those considered,
+    ``deciding`` the one cited, ``following`` the next period after a gap, ``institutions`` those the programme
+    is listed for when the institution decides, and ``institution`` the diploma's.
     """
 
     programme: str
@@ -329,6 +335,10 @@ class AccreditationRegister:
             return diploma, None
         found = self.lookup(diploma.programme, diploma.awarded_on, institution=diploma.institution)
         if found.accredited is None:
+            if found.reason == "teach-out" and diploma.recognised is None:
+                # In teach-out the examinations still carry a degree and the programme stays registered (WHW art.
+                # 5a.12(2)): recognised, for the rules that require recognition (reading register-teach-out).
+                return attrs.evolve(diploma, recognised=True), found
             return diploma, found
         periods = tuple(record.accreditation() for record in found.records if record.accredits and record.valid_from)
         if periods:
