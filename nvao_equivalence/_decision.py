@@ -82,8 +82,9 @@ class Decision:
     """Whether a diploma is recognised in the target system on the assessment date, and why.
 
     ``outcome`` is an :class:`Outcome`. ``equivalent_to`` lists the comparable
-    degrees in the target system (empty unless the outcome is equivalent or
-    admission-equivalent). ``equivalent_level`` is the EQF level (5 to 8) at
+    degrees in the target system (empty unless the outcome is equivalent,
+    admission-equivalent, or level-equivalent beside a rule that names
+    degrees, such as R2003). ``equivalent_level`` is the EQF level (5 to 8) at
     which a rule of level recognition granted the diploma, else ``None``.
     ``instruments`` names the instruments consulted: those with a rule between
     the two jurisdictions. ``rules`` are the ids of the rules that decided,

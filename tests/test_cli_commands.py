@@ -116,7 +116,7 @@ def test_rules_validate(tmp_path, capsys):
 def test_version(capsys):
     code, out, _ = run(["--version"], capsys)
     assert code == 0
-    assert out.startswith("nvao-equivalence 0.1.0; rules: nvao-treaty 1.0.0; sha256 ")
+    assert out.startswith("nvao-equivalence 0.1.0; rules: nvao-treaty 1.1.0; sha256 ")
 
 
 def test_no_command(capsys):

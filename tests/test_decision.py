@@ -54,7 +54,7 @@ def test_to_dict_is_plain_json_with_a_format_key():
         "en": "Art. 11(1) and (2) (amended text)",
     }
     assert data["suggested_packs"] == []
-    assert data["ruleset"]["version"] == "nvao-treaty 1.0.0"
+    assert data["ruleset"]["version"] == "nvao-treaty 1.1.0"
     assert len(data["ruleset"]["digest"]) == 64
 
 
@@ -76,7 +76,7 @@ def test_explain_in_english_names_outcome_rule_article_facts_and_caveats():
         "in force from 2014-04-01"
     )
     assert "Caveats:" in lines
-    assert lines[-1].startswith("Rule set: nvao-treaty 1.0.0; sha256 ")
+    assert lines[-1].startswith("Rule set: nvao-treaty 1.1.0; sha256 ")
 
 
 def test_explain_in_dutch():

@@ -369,7 +369,7 @@ def test_version_and_digest_identify_the_rule_file():
     content = RULE_FILE.read_bytes()
     expected = hashlib.sha256(b"nvao-treaty.toml\0" + content + b"\0").hexdigest()
     decision = decide("NL", "wo-bachelor", IN_R2014)
-    assert (decision.version, decision.digest) == ("nvao-treaty 1.0.0", expected)
+    assert (decision.version, decision.digest) == ("nvao-treaty 1.1.0", expected)
 
 
 # FACTS §2 [rev]: the arts rule's limit, and arts education not stated.
