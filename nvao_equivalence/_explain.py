@@ -47,7 +47,8 @@ _PHRASES: dict[str, dict[str, str]] = {
         "summary": "  In short (the library's paraphrase): {text}",
         "text_status": "  Article text in the rule data: {status}; source: {source}",
         "same-jurisdiction": (
-            "The diploma is assessed in its own system ({target}); these rules concern the other party's diplomas."
+            "The diploma is assessed in its own system ({target}); these rules concern the other party's diplomas. "
+            "No recognition is needed: admission follows that system's own law."
         ),
         "not-a-party": "No rule in this rule set applies between {source} and {target} (parties: {parties}).",
         "packs": (
@@ -100,7 +101,8 @@ _PHRASES: dict[str, dict[str, str]] = {
         "text_status": "  Artikeltekst in de regelgegevens: {status}; bron: {source}",
         "same-jurisdiction": (
             "Het diploma wordt in zijn eigen stelsel beoordeeld ({target}); "
-            "deze regels gaan over diploma's van de andere partij."
+            "deze regels gaan over diploma's van de andere partij. "
+            "Een erkenning is niet nodig: de toelating volgt het eigen recht van dat stelsel."
         ),
         "not-a-party": "Geen regel in deze regelset geldt tussen {source} en {target} (partijen: {parties}).",
         "packs": (

@@ -507,3 +507,13 @@ def test_accreditation_stated_before_it_could_exist_is_decided_as_stated_with_a_
     assert "check-accreditation-input" not in on_time.caveats
     # Not stated accredited: nothing to check.
     assert reading not in decide(source, degree, IN_R2014, awarded_on=before, accredited=None).readings
+
+
+@pytest.mark.parametrize(("lang", "next_step"), [
+    ("en", "No recognition is needed: admission follows that system's own law."),
+    ("nl", "Een erkenning is niet nodig: de toelating volgt het eigen recht van dat stelsel."),
+])  # fmt: skip
+def test_a_diploma_at_home_says_what_follows(lang, next_step):
+    decision = decide("NL", "wo-bachelor", IN_R2014, target="NL")
+    assert (decision.outcome, decision.reason, decision.suggested_packs) == (NA, "same-jurisdiction", ())
+    assert next_step in decision.explain(lang)
