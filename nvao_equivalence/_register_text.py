@@ -167,6 +167,19 @@ def _programme(identifier: str, say: dict[str, str]) -> str:
     return identifier
 
 
+# DEQAR's decision words, as a Dutch explanation says them.
+_DECISIONS_NL = {
+    "positive": "positief",
+    "positive with conditions or restrictions": "positief onder voorwaarden of met beperkingen",
+    "negative": "negatief",
+    "accredited": "geaccrediteerd",
+}
+
+
+def _decision(word: str, lang: str) -> str:
+    return _DECISIONS_NL.get(word, word) if lang == "nl" else word
+
+
 def cite(record: RegisterRecord, lang: str) -> str:
     """One record, e.g. ``RIO, CROHO 39999 (99XX), accredited 2021-03-15 until 2027-03-15 (exclusive) [...]``."""
     say = PHRASES[lang]
@@ -188,7 +201,7 @@ def cite(record: RegisterRecord, lang: str) -> str:
     return say[record.register].format(
         programme=_programme(record.programme, say),
         institution=f" ({record.institution})" if record.institution else "",
-        decision=record.decision,
+        decision=_decision(record.decision, lang),
         period=period,
         source=record.source,
     )
@@ -204,7 +217,7 @@ def note(found: RegisterAnswer, lang: str) -> str:
         "institutions": ", ".join(found.institutions),
         "institution": found.institution or "",
         "record": cite(record, lang) if record else "",
-        "decision": record.decision if record else "",
+        "decision": _decision(record.decision, lang) if record else "",
         "start": record.valid_from.isoformat() if record and record.valid_from else "",
         "end": record.valid_until.isoformat() if record and record.valid_until else "",
         "until": record.teach_out_until.isoformat() if record and record.teach_out_until else "",

@@ -147,3 +147,40 @@ def test_unknown_accreditation_still_matters_where_the_treaty_would_grant_more()
 def test_the_default_rule_set_stays_the_nvao_treaty_alone():
     diploma = Diploma(awarded_by="LU", degree="bachelor", awarded_on=date(2016, 7, 1), recognised=True)
     assert check_equivalence(diploma, target="NL", on=date(2020, 1, 1)).outcome is Outcome.NOT_APPLICABLE
+
+
+# FACTS §3 [rev]: the official titles, and no invented one.
+
+
+def test_the_benelux_decisions_carry_their_official_titles():
+    rules = RuleSet.load("all")
+    titles = {item.id: item.title for item in rules.instruments}
+    assert titles["benelux-m-2015-3"].nl == (
+        "Benelux Beschikking M (2015) 3 van het Benelux Comité van Ministers betreffende de automatische wederzijdse "
+        "generieke niveauerkenning van diploma's hoger onderwijs"
+    )
+    assert titles["benelux-m-2015-3"].en == (
+        "Decision M(2015)3 of the Benelux Committee of Ministers concerning the automatic mutual generic level "
+        "recognition of higher education degrees"
+    )
+    assert titles["benelux-m-2018-1"].nl == "Benelux Beschikking M (2018) 1 van 25 januari 2018"
+    assert titles["recognition-treaty-2021"].nl == (
+        "Verdrag betreffende de automatische erkenning van diploma's in het hoger onderwijs (met Bijlagen); "
+        "Brussel, 14 september 2021"
+    )
+    assert (
+        titles["recognition-treaty-2021"].en == "Treaty on the Automatic Recognition of Higher Education Qualifications"
+    )
+    assert titles["bvr-2010-09-17"].nl == (
+        "Besluit van de Vlaamse Regering houdende vaststelling van de academische gelijkwaardigheid van Nederlandse "
+        "diploma's van het hoger onderwijs"
+    )
+    sources = [source.title for source in rules.instruments[2].sources]
+    assert any(title.startswith("Besluit van de Vlaamse Regering van 26 oktober 2018") for title in sources)
+
+
+@pytest.mark.parametrize(("on", "outcome"), [(date(2015, 5, 17), Outcome.NOT_RECOGNISED), (date(2015, 5, 18), LEVEL)])
+def test_an_accredited_flemish_master_is_recognised_in_luxembourg_from_the_day_m_2015_3_applies(on, outcome):
+    decision = decide("VL", "master", "LU", on, recognised=None, accredited=True)
+    assert decision.outcome is outcome
+    assert ("benelux-recognised-from-accreditation" in decision.readings) == (outcome is LEVEL)
