@@ -22,7 +22,7 @@ from nvao_equivalence._vocabulary import Degree, canonical_jurisdiction, eqf_lev
 from nvao_equivalence.exceptions import InvalidAssessmentError
 
 if TYPE_CHECKING:
-    from nvao_equivalence._rules import Rule
+    from nvao_equivalence._rules import ComparableRow, Rule
     from nvao_equivalence._ruleset import RuleSet
     from nvao_equivalence.registers import AccreditationRegister, RegisterAnswer
 
@@ -210,11 +210,17 @@ def _judge(diploma: Diploma, target: str, on: date, ruleset: RuleSet) -> Verdict
         outcome = EFFECTS[strongest[0].rule.effect].outcome
         named = _named(granted)
         equivalent_to = tuple(dict.fromkeys(degree for finding in named if finding.row for degree in finding.row.to))
-        readings = _readings(diploma, findings, ruleset, named=named)
+        widening = _arts_unstated(diploma, named)
+        # A caveat about what arts education would add rests on the readings of the row that would add it.
+        readings = tuple(
+            dict.fromkeys(
+                (*_readings(diploma, findings, ruleset, named=named), *(r for row in widening for r in row.readings))
+            )
+        )
         caveat_ids = dict.fromkeys(
             [caveat for finding in granted for caveat in finding.rule.caveats]
             + [caveat for finding in named if finding.row for caveat in finding.row.caveats]
-            + _arts_unstated(diploma, named)
+            + [row.if_arts_unstated for row in widening if row.if_arts_unstated]
             + [caveat.id for caveat in ruleset.caveats if set(caveat.with_readings) & set(readings)]
         )
         caveats = tuple(
@@ -244,9 +250,9 @@ def _named(granted: list[Finding]) -> list[Finding]:
     return [finding for finding in naming if EFFECTS[finding.rule.effect].strength == best]
 
 
-def _arts_unstated(diploma: Diploma, named: list[Finding]) -> list[str]:
-    """Where the caller did not say whether the programme is arts education: the caveats of the arts rows that
-    would widen the comparable degrees (the set itself is that of a programme that is not arts education)."""
+def _arts_unstated(diploma: Diploma, named: list[Finding]) -> list[ComparableRow]:
+    """Where the caller did not say whether the programme is arts education: the arts rows that would widen the
+    comparable degrees (the set itself is that of a programme that is not arts education); their caveats say so."""
     if diploma.arts is not None:
         return []
     found = []
@@ -258,7 +264,7 @@ def _arts_unstated(diploma: Diploma, named: list[Finding]) -> list[str]:
             and arts_row.if_arts_unstated is not None
             and set(arts_row.to) - set(finding.row.to)
         ):
-            found.append(arts_row.if_arts_unstated)
+            found.append(arts_row)
     return found
 
 

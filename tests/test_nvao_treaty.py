@@ -410,6 +410,8 @@ def test_arts_not_stated_reads_as_not_arts_with_a_caveat_where_arts_would_widen_
     assert caveat in unstated.caveats
     assert caveat not in stated_no.caveats
     assert widened in unstated.explain("en")
+    # The caveat about what arts education would add names the reading it rests on, where there is one.
+    assert ("vl-arts-bachelor" in unstated.readings) == (source == "VL")
     assert "kunstonderwijs: niet opgegeven (gelezen als geen kunstonderwijs)" in unstated.explain("nl")
     assert "kunstonderwijs: nee" not in unstated.explain("nl")
     assert not re.search(r"\(kunstonderwijs\): no\b", unstated.explain("en"))
