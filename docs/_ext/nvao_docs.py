@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from nvao_equivalence import Diploma, Outcome, RuleSet, timeline
-from nvao_equivalence._loader import READING_WHEN, TEXT_STATUS
+from nvao_equivalence._loader import OUTCOME_NAMES, READING_WHEN, REGISTER_REASONS, TEXT_STATUS
 from nvao_equivalence._outcome import EFFECTS, FACTS
 from nvao_equivalence._schema import SCHEMA
 from nvao_equivalence._vocabulary import degree_label, degrees_of
@@ -190,6 +190,8 @@ def schema() -> str:
         f"- effects: {', '.join(f'`{name}`' for name in EFFECTS)}",
         f"- facts a rule may require: {', '.join(f'`{name}`' for name in FACTS)}",
         f"- reading `when`: {', '.join(f'`{name}`' for name in READING_WHEN)}",
+        f"- reading `register_reasons`: {', '.join(f'`{name}`' for name in REGISTER_REASONS)}",
+        f"- caveat `outcomes`: {', '.join(f'`{name}`' for name in OUTCOME_NAMES)}",
         f"- text `status`: {', '.join(f'`{name}`' for name in TEXT_STATUS)}",
     ]
     return "\n".join(parts) + "\n### Vocabulary the engine understands\n\n" + "\n".join(vocabulary) + "\n"
