@@ -34,7 +34,7 @@ def diploma_from_credential(
     *,
     community: str | None = None,
     degree: str | None = None,
-    arts: bool = False,
+    arts: bool | None = None,
     programme: str | None = None,
     register: AccreditationRegister | None = None,
     awarded_on: object = None,
@@ -45,9 +45,9 @@ def diploma_from_credential(
     or gzipped and base64-encoded as EMREX sends it), or a path (``pathlib.Path``) to either. ``community``
     (``"VL"``, ``"BE-FR"``, ``"BE-DE"``) places a Belgian issuer; ``degree`` names the degree where the credential
     cannot (a degree of the awarding system, e.g. ``"wo-bachelor"``; it must agree with the EQF level); ``arts``
-    marks arts education; ``programme`` overrides the identifier read from the credential; ``register`` lets a
-    Dutch programme's level (hbo or wo) come from RIO; ``awarded_on`` (a date or date text) is the award date,
-    which always wins over the credential's.
+    marks arts education (``None``: not stated); ``programme`` overrides the identifier read from the credential;
+    ``register`` lets a Dutch programme's level (hbo or wo) come from RIO; ``awarded_on`` (a date or date text) is
+    the award date, which always wins over the credential's.
 
     A credential that is not a degree (a micro-credential, a certificate of participation, …) is refused. An EDC
     without ``awardingDate`` gives the date of the assessment proving the claim or else of its issuance

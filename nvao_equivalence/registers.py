@@ -15,10 +15,14 @@ Registers merge with ``|``. Loading streams the file: memory grows with the prog
 cannot be read is kept in :attr:`AccreditationRegister.problems` with its line and the rest loads; a file that is
 not a register at all raises :class:`~nvao_equivalence.exceptions.RegisterDataError`.
 
-How a register decides (:meth:`AccreditationRegister.lookup`): a period covering the award date means accredited;
-a programme not in the register, or an award date before the first record the register has of the programme (a
-current snapshot does not know earlier periods), stays unknown; otherwise the register records that accreditation
-had ended (lapsed, withdrawn, a gap between periods, teach-out) or was refused, and the answer is "not accredited".
+How a register decides (:meth:`AccreditationRegister.lookup`): a period covering the award date means accredited.
+"Not accredited" only where the register shows that no accreditation can have been running: a period that ended
+(its end date is explicit), a withdrawal (from its effective date), a negative new-programme assessment, or a
+refusal after the previous period's known end. Everything else stays unknown, never "no": a programme not in the
+register, an award date before its first record (a current snapshot does not know earlier periods), a lone refusal
+of an existing programme (a refusal does not cut short a running accreditation), teach-out (afbouw), a DEQAR
+report without an end once EQAR's six years have passed, an institutional review. Each of these is a reading in
+the rule data (``when = "register"``), which a decision names when the register's answer relied on it.
 
 >>> from datetime import date
 >>> register = AccreditationRegister.from_records([

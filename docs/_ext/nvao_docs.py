@@ -13,7 +13,8 @@ from typing import Any
 
 from nvao_equivalence import Diploma, Outcome, RuleSet, timeline
 from nvao_equivalence._case.outcome import EFFECTS, FACTS
-from nvao_equivalence._rulebook.loader import READING_WHEN, TEXT_STATUS
+from nvao_equivalence._rulebook.loader import TEXT_STATUS
+from nvao_equivalence._rulebook.notes import OUTCOME_NAMES, READING_WHEN, REGISTER_REASONS
 from nvao_equivalence._rulebook.schema import SCHEMA
 from nvao_equivalence._vocabulary.degrees import degree_label, degrees_of
 
@@ -51,6 +52,12 @@ _WORDS = {
         "not-covered": "the rule does not cover the degree",
         "awarded-before-in-force": "the diploma was awarded before the rule came into force",
         "entry-into-force": "the rule's date decides whether it applies yet",
+        "comparable-row": "a row of the comparable-degree table names it",
+        "recognised-from-accreditation": "recognition is derived from accreditation",
+        "accreditation-implausible": "accreditation is stated for an award date before it could exist",
+        "register": "a register's answer relies on it",
+        "verbatim": "verbatim",
+        "paraphrase": "paraphrase",
         "all": "all degrees",
     },
     "nl": {
@@ -84,6 +91,12 @@ _WORDS = {
         "not-covered": "de regel geldt niet voor de graad",
         "awarded-before-in-force": "het diploma werd uitgereikt voor de regel in werking trad",
         "entry-into-force": "de datum van de regel bepaalt of ze al geldt",
+        "comparable-row": "een rij van de tabel van overeenkomstige graden noemt haar",
+        "recognised-from-accreditation": "de erkenning wordt afgeleid uit de accreditatie",
+        "accreditation-implausible": "accreditatie opgegeven vóór de datum waarop ze kon bestaan",
+        "register": "het antwoord van een register berust erop",
+        "verbatim": "letterlijk",
+        "paraphrase": "parafrase",
         "all": "alle graden",
     },
 }
@@ -121,8 +134,9 @@ def rule_table(rules: RuleSet, lang: str) -> str:
             f"{party}: " + ", ".join(degree.value for p, degree in rule.covers if p == party) for party in rule.parties
         )
         rows.append([
-            f"`{rule.id}`", f"{rule.article} ({rule.citation.publication})", rule.in_force.valid_from.isoformat(),
-            until, covers, ", ".join(rule.requires), f"`{rule.effect}`", rule.text.status,
+            f"`{rule.id}`", f"{rule.citation.cited(lang)} ({rule.citation.publication})",
+            rule.in_force.valid_from.isoformat(), until, covers, ", ".join(rule.requires), f"`{rule.effect}`",
+            say[rule.text.status],
         ])  # fmt: skip
     header = ["rule", "article", "from", "until", "covers", "requires", "effect", "status"]
     return _table([say[key] for key in header], rows)
@@ -141,7 +155,7 @@ def comparable_table(rules: RuleSet, lang: str) -> str:
             arts = {None: say["either"], True: say["yes"], False: say["no"]}[row.arts]
             degrees = ", ".join(f"{d.value} ({degree_label(d, lang)})" for d in row.degrees)
             to = ", ".join(f"{row.target} {d.value}" for d in row.to)
-            rows.append([row.source, degrees, arts, to, row.basis])
+            rows.append([row.source, degrees, arts, to, row.cited(lang)])
     return _table([say["party"], say["degree"], say["arts"], say["to"], say["basis"]], rows)
 
 
@@ -151,6 +165,10 @@ def readings(rules: RuleSet, lang: str) -> str:
     rows = []
     for reading in rules.readings:
         about = ", ".join(f"{party} {degree.value}" for party, degree in reading.degrees) or say["all"]
+        if reading.register_reasons:
+            about += " (" + ", ".join(reading.register_reasons) + ")"
+        if reading.before is not None:
+            about += f" (< {reading.before.isoformat()})"
         rows.append(
             [f"`{reading.id}`", ", ".join(reading.rules) + f"; {about}", say[reading.when], reading.text.in_(lang)]
         )
@@ -173,6 +191,8 @@ def schema() -> str:
         f"- effects: {', '.join(f'`{name}`' for name in EFFECTS)}",
         f"- facts a rule may require: {', '.join(f'`{name}`' for name in FACTS)}",
         f"- reading `when`: {', '.join(f'`{name}`' for name in READING_WHEN)}",
+        f"- reading `register_reasons`: {', '.join(f'`{name}`' for name in REGISTER_REASONS)}",
+        f"- caveat `outcomes`: {', '.join(f'`{name}`' for name in OUTCOME_NAMES)}",
         f"- text `status`: {', '.join(f'`{name}`' for name in TEXT_STATUS)}",
     ]
     return "\n".join(parts) + "\n### Vocabulary the engine understands\n\n" + "\n".join(vocabulary) + "\n"

@@ -122,8 +122,10 @@ class Diploma:
     original, 11(4) amended); ``None`` means unknown, never "no". Given
     ``accreditations`` (periods of accreditation), it is derived from them for
     the award date, and :func:`attrs.evolve` derives it again. ``arts`` marks
-    arts education (kunstonderwijs), which Art. 11(2) as amended treats
-    specially. ``recognised`` says whether the institution and programme were
+    arts education (kunstonderwijs), which Art. 11(2) of the amended text
+    treats specially; ``None`` (the default) means not stated, read as not
+    arts education for the comparable degrees, with a caveat where arts
+    education would widen them. ``recognised`` says whether the institution and programme were
     recognised under the awarding party's own higher-education law on the award
     date (the condition of the Benelux instruments); ``None`` means unknown.
     ``source`` optionally says where the facts come from, as
@@ -145,7 +147,7 @@ class Diploma:
     # What the caller stated; the public `accredited` below is derived from it and the accreditations.
     # Kept apart so that attrs.evolve (which passes the stated value on) derives it again.
     _stated_accredited: bool | None = attrs.field(default=None, alias="accredited", repr=False, eq=False)
-    arts: bool = False
+    arts: bool | None = None
     accreditations: tuple[Accreditation, ...] = attrs.field(default=(), converter=_accreditations)
     programme: str | None = None
     institution: str | None = None
@@ -184,8 +186,8 @@ class Diploma:
             raise InvalidDiplomaError(_not_known_or_unknown("accredited", stated))
         if self.recognised is not None and type(self.recognised) is not bool:
             raise InvalidDiplomaError(_not_known_or_unknown("recognised", self.recognised))
-        if type(self.arts) is not bool:
-            raise InvalidDiplomaError(f"arts: {self.arts!r} is not valid; valid: True or False")
+        if self.arts is not None and type(self.arts) is not bool:
+            raise InvalidDiplomaError(_not_known_or_unknown("arts", self.arts))
         if self.programme is not None or self.institution is not None or self.source is not None:
             texts = (("programme", self.programme), ("institution", self.institution), ("source", self.source))
             for name, text in texts:

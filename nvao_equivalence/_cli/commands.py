@@ -40,7 +40,12 @@ def _diploma_options(parser: argparse.ArgumentParser) -> None:
         default="unknown",
         help="accredited on the award date: yes/no/unknown (ja/nee, true/false, 1/0); default unknown",
     )
-    parser.add_argument("--arts", action="store_true", help="the programme is arts education (kunstonderwijs)")
+    parser.add_argument(
+        "--arts",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="the programme is (--arts) or is not (--no-arts) arts education (kunstonderwijs); default not stated",
+    )
     parser.add_argument(
         "--recognised",
         default="unknown",

@@ -69,7 +69,7 @@ def diploma_fields(
     *,
     community: str | None = None,
     degree: str | None = None,
-    arts: bool = False,
+    arts: bool | None = None,
     programme: str | None = None,
     register: Programmes | None = None,
     awarded_on: object = None,

@@ -27,8 +27,9 @@ class Decision:
     """Whether a diploma is recognised in the target system on the assessment date, and why.
 
     ``outcome`` is an :class:`Outcome`. ``equivalent_to`` lists the comparable
-    degrees in the target system (empty unless the outcome is equivalent or
-    admission-equivalent). ``equivalent_level`` is the EQF level (5 to 8) at
+    degrees in the target system (empty unless the outcome is equivalent,
+    admission-equivalent, or level-equivalent beside a rule that names
+    degrees, such as R2003). ``equivalent_level`` is the EQF level (5 to 8) at
     which a rule of level recognition granted the diploma, else ``None``.
     ``instruments`` names the instruments consulted: those with a rule between
     the two jurisdictions. ``rules`` are the ids of the rules that decided,
@@ -70,7 +71,12 @@ class Decision:
 
     @property
     def caveats(self) -> tuple[str, ...]:
-        return self.verdict.caveats
+        own = self.verdict.caveats
+        register = self._register_readings()
+        if not register:
+            return own
+        extra = [caveat.id for caveat in self.ruleset.caveats if set(caveat.with_readings) & set(register)]
+        return tuple(dict.fromkeys((*own, *extra)))
 
     @property
     def missing(self) -> tuple[str, ...]:
@@ -78,7 +84,19 @@ class Decision:
 
     @property
     def readings(self) -> tuple[str, ...]:
-        return self.verdict.readings
+        register = self._register_readings()
+        return tuple(dict.fromkeys((*self.verdict.readings, *register))) if register else self.verdict.readings
+
+    def _register_readings(self) -> tuple[str, ...]:
+        """The readings the register's answer relied on (an answer that cannot prove "no" is unknown)."""
+        if self.register is None:
+            return ()
+        reason = self.register.reason
+        return tuple(
+            reading.id
+            for reading in self.ruleset.readings
+            if reading.when == "register" and reason in reading.register_reasons
+        )
 
     @property
     def reason(self) -> str:
@@ -95,6 +113,12 @@ class Decision:
     @property
     def version(self) -> str:
         return self.verdict.version
+
+    @property
+    def suggested_packs(self) -> tuple[str, ...]:
+        """For a "not applicable" decision: the bundled rule packs, not loaded, that would decide the case
+        (``RuleSet.load("nvao", *decision.suggested_packs)``); empty otherwise."""
+        return self.verdict.packs
 
     @property
     def digest(self) -> str:
@@ -147,6 +171,7 @@ class Decision:
             "readings": [_texted(rules.reading(reading_id)) for reading_id in self.readings],
             "findings": [finding.to_dict() for finding in self.findings],
             "register": self.register.to_dict() if self.register is not None else None,
+            "suggested_packs": list(self.suggested_packs),
             "ruleset": {"version": self.version, "digest": self.digest},
         }
 

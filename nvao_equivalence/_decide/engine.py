@@ -26,7 +26,7 @@ from nvao_equivalence.exceptions import InvalidAssessmentError
 if TYPE_CHECKING:
     from nvao_equivalence._registers.records import RegisterAnswer
     from nvao_equivalence._registers.register import AccreditationRegister
-    from nvao_equivalence._rulebook.model import Rule
+    from nvao_equivalence._rulebook.model import ComparableRow, Rule
     from nvao_equivalence._rulebook.ruleset import RuleSet
 
 __all__ = ["ORDER_PROBLEM", "Period", "check_equivalence", "timeline"]
@@ -174,7 +174,7 @@ def verdict(diploma: Diploma, target: str, on: date, ruleset: RuleSet) -> Verdic
     changes = ruleset.changes
     key = (
         diploma.awarded_by, target, diploma.degree, diploma.arts, diploma.accredited, diploma.recognised,
-        bisect_right(changes, on), bisect_right(changes, diploma.awarded_on),
+        bisect_right(changes, on), bisect_right(ruleset.award_changes, diploma.awarded_on),
     )  # fmt: skip
     found: Verdict | None = ruleset.verdicts.get(key)
     if found is None:
@@ -189,7 +189,10 @@ def _judge(diploma: Diploma, target: str, on: date, ruleset: RuleSet) -> Verdict
         return _verdict(diploma, target, on, ruleset, Outcome.NOT_APPLICABLE, "same-jurisdiction")
     between = ruleset.between(source, target)
     if not between:
-        return _verdict(diploma, target, on, ruleset, Outcome.NOT_APPLICABLE, "not-a-party")
+        return _verdict(
+            diploma, target, on, ruleset, Outcome.NOT_APPLICABLE, "not-a-party",
+            packs=ruleset.packs_between(source, target),
+        )  # fmt: skip
     findings = tuple(_assess(rule, diploma, ruleset) for rule in between if rule.in_force.contains(on))
     if not findings:
         pending = tuple(rule for rule in between if on < rule.in_force.valid_from)
@@ -215,17 +218,31 @@ def _judge(diploma: Diploma, target: str, on: date, ruleset: RuleSet) -> Verdict
         )  # fmt: skip
     if granted:
         strongest = [finding for finding in granted if EFFECTS[finding.rule.effect].strength == best]
-        equivalent_to = tuple(
-            dict.fromkeys(degree for finding in strongest if finding.row for degree in finding.row.to)
+        outcome = EFFECTS[strongest[0].rule.effect].outcome
+        named = _named(granted)
+        equivalent_to = tuple(dict.fromkeys(degree for finding in named if finding.row for degree in finding.row.to))
+        widening = _arts_unstated(diploma, named)
+        # A caveat about what arts education would add rests on the readings of the row that would add it.
+        readings = tuple(
+            dict.fromkeys(
+                (*_readings(diploma, findings, ruleset, named=named), *(r for row in widening for r in row.readings))
+            )
         )
-        caveat_ids = dict.fromkeys(caveat for finding in granted for caveat in finding.rule.caveats)
-        caveats = tuple(caveat for caveat in caveat_ids if ruleset.caveat(caveat).concerns(target, equivalent_to))
+        caveat_ids = dict.fromkeys(
+            [caveat for finding in granted for caveat in finding.rule.caveats]
+            + [caveat for finding in named if finding.row for caveat in finding.row.caveats]
+            + [row.if_arts_unstated for row in widening if row.if_arts_unstated]
+            + [caveat.id for caveat in ruleset.caveats if set(caveat.with_readings) & set(readings)]
+        )
+        caveats = tuple(
+            caveat for caveat in caveat_ids if ruleset.caveat(caveat).concerns(target, equivalent_to, outcome.value)
+        )
         # Level recognition names the diploma's EQF level, also where a stronger effect decides beside it.
         levelled = any(not EFFECTS[finding.rule.effect].names_degrees for finding in granted)
         return _verdict(
-            diploma, target, on, ruleset, EFFECTS[strongest[0].rule.effect].outcome, "granted",
+            diploma, target, on, ruleset, outcome, "granted",
             deciding=granted, findings=findings, equivalent_to=equivalent_to, caveats=caveats,
-            level=eqf_level(diploma.degree) if levelled else None,
+            level=eqf_level(diploma.degree) if levelled else None, readings=readings,
         )  # fmt: skip
     reason = "not-covered" if all(finding.status == "not-covered" for finding in findings) else "condition-unmet"
     return _verdict(
@@ -238,19 +255,62 @@ def _known(diploma: Diploma, fact: str, value: bool) -> Diploma:
     return attrs.evolve(diploma, **changes)
 
 
+def _named(granted: list[Finding]) -> list[Finding]:
+    """The granted findings whose comparable degrees a decision names: those of the strongest effect that names
+    degrees. Where a weaker-named effect (R2003's admission equivalence) sits beside a stronger one that names none
+    (level recognition), the decision keeps what the naming rule said."""
+    naming = [finding for finding in granted if finding.row is not None]
+    if not naming:
+        return []
+    best = max(EFFECTS[finding.rule.effect].strength for finding in naming)
+    return [finding for finding in naming if EFFECTS[finding.rule.effect].strength == best]
+
+
+def _arts_unstated(diploma: Diploma, named: list[Finding]) -> list[ComparableRow]:
+    """Where the caller did not say whether the programme is arts education: the arts rows that would widen the
+    comparable degrees (the set itself is that of a programme that is not arts education); their caveats say so."""
+    if diploma.arts is not None:
+        return []
+    found = []
+    for finding in named:
+        arts_row = finding.rule.comparable_row(diploma.awarded_by, diploma.degree, True)
+        if (
+            finding.row is not None
+            and arts_row is not None
+            and arts_row.if_arts_unstated is not None
+            and set(arts_row.to) - set(finding.row.to)
+        ):
+            found.append(arts_row)
+    return found
+
+
 def _assess(rule: Rule, diploma: Diploma, ruleset: RuleSet) -> Finding:
     source, degree = diploma.awarded_by, diploma.degree
     if (source, degree) not in rule.covers:
         return Finding(rule, "not-covered")
-    values = {fact: FACTS[fact](diploma) for fact in rule.requires}
+    values = {}
+    derived: list[str] = []
+    for fact in rule.requires:
+        value = FACTS[fact](diploma)
+        if value is None and fact == "recognised" and diploma.accredited is True:
+            # Where the rule data reads accreditation as implying recognition for this degree (a reading, named).
+            found = [
+                reading.id
+                for reading in ruleset.readings_for(rule.id, "recognised-from-accreditation")
+                if reading.concerns(source, degree)
+            ]
+            if found:
+                value = True
+                derived.extend(found)
+        values[fact] = value
     row = rule.comparable_row(source, degree, diploma.arts)
     unmet = tuple(fact for fact, value in values.items() if value is False)
     if unmet:
-        return Finding(rule, "unmet", unmet, row)
+        return Finding(rule, "unmet", unmet, row, tuple(derived))
     unknown = tuple(fact for fact, value in values.items() if value is None)
     if unknown:
-        return Finding(rule, "unknown", unknown, row)
-    return Finding(rule, "granted", (), row)
+        return Finding(rule, "unknown", unknown, row, tuple(derived))
+    return Finding(rule, "granted", (), row, tuple(derived))
 
 
 def _verdict(
@@ -268,6 +328,8 @@ def _verdict(
     missing: tuple[str, ...] = (),
     level: int | None = None,
     pending: tuple[Rule, ...] = (),
+    readings: tuple[str, ...] | None = None,
+    packs: tuple[str, ...] = (),
     alternatives: tuple[tuple[str, bool, Outcome], ...] = (),
 ) -> Verdict:
     return Verdict(
@@ -278,21 +340,27 @@ def _verdict(
         citations=tuple(finding.rule.citation for finding in deciding),
         caveats=caveats,
         missing=missing,
-        readings=_readings(diploma, findings, ruleset, pending),
+        readings=readings if readings is not None else _readings(diploma, findings, ruleset, pending),
         reason=reason,
         instruments=tuple(dict.fromkeys(rule.instrument.id for rule in ruleset.between(diploma.awarded_by, target))),
         findings=findings,
         version=ruleset.version,
         ruleset=ruleset,
+        packs=packs,
         alternatives=alternatives,
     )
 
 
 def _readings(
-    diploma: Diploma, findings: tuple[Finding, ...], ruleset: RuleSet, pending: tuple[Rule, ...] = ()
+    diploma: Diploma,
+    findings: tuple[Finding, ...],
+    ruleset: RuleSet,
+    pending: tuple[Rule, ...] = (),
+    named: list[Finding] | None = None,
 ) -> tuple[str, ...]:
     """The library's own readings of the law that the findings relied on; ``pending`` are the rules not yet in
-    force on the assessment date, whose entry into force may itself be a reading."""
+    force on the assessment date, whose entry into force may itself be a reading; ``named`` the findings whose
+    comparable-degree rows the decision names (a row may rest on a reading)."""
     found: dict[str, None] = {}
     situations_by_rule: list[tuple[Rule, list[str]]] = [(rule, ["entry-into-force"]) for rule in pending]
     for finding in findings:
@@ -301,10 +369,19 @@ def _readings(
             situations.append("entry-into-force")
             if diploma.awarded_on < finding.rule.in_force.valid_from:
                 situations.append("awarded-before-in-force")
+            if diploma.accredited is True and "accredited" in finding.rule.requires:
+                situations.append("accreditation-implausible")
         situations_by_rule.append((finding.rule, situations))
     for rule, situations in situations_by_rule:
         for when in situations:
             for reading in ruleset.readings_for(rule.id, when):
-                if reading.concerns(diploma.awarded_by, diploma.degree):
+                if reading.concerns(diploma.awarded_by, diploma.degree) and (
+                    reading.before is None or diploma.awarded_on < reading.before
+                ):
                     found[reading.id] = None
+    for finding in findings:
+        found.update(dict.fromkeys(finding.readings))
+    for finding in named or ():
+        if finding.row is not None:
+            found.update(dict.fromkeys(finding.row.readings))
     return tuple(found)

@@ -65,6 +65,8 @@ class Decided(Protocol):
     def digest(self) -> str: ...
     @property
     def ruleset(self) -> RuleSet: ...
+    @property
+    def suggested_packs(self) -> tuple[str, ...]: ...
 
 
 LANGS = ("en", "nl")
@@ -81,7 +83,12 @@ _PHRASES: dict[str, dict[str, str]] = {
         "diploma": "Diploma: {degree}, awarded by {source} on {awarded_on}",
         "accredited": "accredited (or new programme assessed positively) on the award date: {value}",
         "arts": "arts education (kunstonderwijs): {value}",
+        "arts:unstated": "not stated (read as not arts education)",
         "recognised": "institution and programme recognised under the awarding party's law: {value}",
+        "recognised:doctorate": "conferred by an institution entitled to confer doctorates: {value}",
+        "recognised:derived": "yes, derived from accreditation ({readings})",
+        "status:verbatim": "verbatim",
+        "status:paraphrase": "the library's paraphrase",
         "assessment": "Assessment: in {target}, on {on}",
         "register": "Register: {note}",
         "yes": "yes",
@@ -93,9 +100,13 @@ _PHRASES: dict[str, dict[str, str]] = {
         "summary": "  In short (the library's paraphrase): {text}",
         "text_status": "  Article text in the rule data: {status}; source: {source}",
         "same-jurisdiction": (
-            "The diploma is assessed in its own system ({target}); these rules concern the other party's diplomas."
+            "The diploma is assessed in its own system ({target}); these rules concern the other party's diplomas. "
+            "No recognition is needed: admission follows that system's own law."
         ),
         "not-a-party": "No rule in this rule set applies between {source} and {target} (parties: {parties}).",
+        "packs": (
+            "The opt-in rule pack {packs} would decide this case: RuleSet.load({args}), or on the command line {cli}."
+        ),
         "no-rule-in-force": (
             "No rule between {source} and {target} was in force on the assessment date; the first came into force on "
             "{first}."
@@ -125,7 +136,12 @@ _PHRASES: dict[str, dict[str, str]] = {
         "diploma": "Diploma: {degree}, uitgereikt door {source} op {awarded_on}",
         "accredited": "geaccrediteerd (of toets nieuwe opleiding positief) op de datum van uitreiking: {value}",
         "arts": "kunstonderwijs: {value}",
+        "arts:unstated": "niet opgegeven (gelezen als geen kunstonderwijs)",
         "recognised": "instelling en opleiding erkend naar het recht van de uitreikende partij: {value}",
+        "recognised:doctorate": "verleend door een instelling die het doctoraat mag verlenen: {value}",
+        "recognised:derived": "ja, afgeleid uit de accreditatie ({readings})",
+        "status:verbatim": "letterlijk",
+        "status:paraphrase": "parafrase door de bibliotheek",
         "assessment": "Beoordeling: in {target}, op peildatum {on}",
         "register": "Register: {note}",
         "yes": "ja",
@@ -138,9 +154,14 @@ _PHRASES: dict[str, dict[str, str]] = {
         "text_status": "  Artikeltekst in de regelgegevens: {status}; bron: {source}",
         "same-jurisdiction": (
             "Het diploma wordt in zijn eigen stelsel beoordeeld ({target}); "
-            "deze regels gaan over diploma's van de andere partij."
+            "deze regels gaan over diploma's van de andere partij. "
+            "Een erkenning is niet nodig: de toelating volgt het eigen recht van dat stelsel."
         ),
         "not-a-party": "Geen regel in deze regelset geldt tussen {source} en {target} (partijen: {parties}).",
+        "packs": (
+            "De aanvullende regelset {packs} zou over dit geval beslissen: RuleSet.load({args}), "
+            "of op de opdrachtregel {cli}."
+        ),
         "no-rule-in-force": (
             "Op de peildatum was geen regel tussen {source} en {target} van kracht; de eerste trad in werking op "
             "{first}."
@@ -180,10 +201,11 @@ def explain(decision: Decided, lang: str) -> str:
                     awarded_on=diploma.awarded_on,
                 ),
                 say["accredited"].format(value=flag(diploma.accredited)),
-                say["arts"].format(value=flag(diploma.arts)),
+                say["arts"].format(value=say["arts:unstated"] if diploma.arts is None else flag(diploma.arts)),
                 *(
-                    [say["recognised"].format(value=flag(diploma.recognised))]
-                    if diploma.recognised is not None or any("recognised" in f.rule.requires for f in decision.findings)
+                    [say[_recognised_label(diploma)].format(value=_recognised_value(decision, lang))]
+                    if diploma.recognised is not None
+                    or any("recognised" in f.rule.requires and f.status != "not-covered" for f in decision.findings)
                     else []
                 ),
             )
@@ -194,7 +216,7 @@ def explain(decision: Decided, lang: str) -> str:
         lines.append(say["register"].format(note=decision.register.note(lang)))
     if decision.equivalent_to:
         degrees = ", ".join(f"{degree.value} ({degree_label(degree, lang)})" for degree in decision.equivalent_to)
-        lines.append(say["equivalent_to"].format(target=decision.target, degrees=degrees, basis=_basis(decision)))
+        lines.append(say["equivalent_to"].format(target=decision.target, degrees=degrees, basis=_basis(decision, lang)))
     if decision.equivalent_level is not None:
         lines.append(say["level"].format(target=decision.target, level=decision.equivalent_level))
     lines.extend(_why(decision, lang))
@@ -223,12 +245,13 @@ def summary(decision: Decided, lang: str) -> str:
     parts = [say[decision.outcome][0].upper() + say[decision.outcome][1:] + "."]
     if decision.equivalent_to:
         degrees = ", ".join(decision.equivalent_to)
-        parts.append(say["equivalent_to"].format(target=decision.target, degrees=degrees, basis=_basis(decision)) + ".")
+        basis = _basis(decision, lang)
+        parts.append(say["equivalent_to"].format(target=decision.target, degrees=degrees, basis=basis) + ".")
     if decision.equivalent_level is not None:
         parts.append(say["level"].format(target=decision.target, level=decision.equivalent_level) + ".")
     if decision.citations:
         cited = "; ".join(
-            f"{rule_id}, {citation.title.in_(lang)} ({citation.publication})"
+            f"{rule_id}, {citation.title.in_(lang)}, {citation.cited(lang)} ({citation.publication})"
             for rule_id, citation in zip(decision.rules, decision.citations, strict=True)
         )
         parts.append(say["decided_by"].format(rules=cited))
@@ -249,8 +272,24 @@ def _phrases(lang: str) -> dict[str, str]:
     return _PHRASES[lang]
 
 
-def _basis(decision: Decided) -> str:
-    return "; ".join(sorted({f.row.basis for f in decision.findings if f.status == "granted" and f.row}))
+def _basis(decision: Decided, lang: str) -> str:
+    return "; ".join(sorted({f.row.cited(lang) for f in decision.findings if f.status == "granted" and f.row}))
+
+
+def _recognised_value(decision: Decided, lang: str) -> str:
+    say, stated = _PHRASES[lang], decision.diploma.recognised
+    if stated is not None:
+        return say["yes" if stated else "no"]
+    derived = tuple(dict.fromkeys(reading for finding in decision.findings for reading in finding.readings))
+    if derived:
+        return say["recognised:derived"].format(readings=", ".join(derived))
+    return say["unknown"]
+
+
+def _recognised_label(diploma: Diploma) -> str:
+    # For a doctorate, recognition means conferment by an institution entitled to confer it (no programme is
+    # accredited): NL WHW art. 7.18(1), VL the universities.
+    return "recognised:doctorate" if diploma.degree is Degree.DOCTORATE else "recognised"
 
 
 def _why(decision: Decided, lang: str) -> list[str]:
@@ -262,7 +301,14 @@ def _why(decision: Decided, lang: str) -> list[str]:
         return [say["same-jurisdiction"].format(target=target)]
     if decision.reason == "not-a-party":
         parties = sorted({party for rule in rules.rules for party in rule.parties})
-        return [say["not-a-party"].format(source=source, target=target, parties=", ".join(parties))]
+        lines = [say["not-a-party"].format(source=source, target=target, parties=", ".join(parties))]
+        if decision.suggested_packs:
+            packs = ", ".join(decision.suggested_packs)
+            loaded = decision.ruleset.packs or ("nvao",)
+            args = ", ".join(f"'{pack}'" for pack in (*loaded, *decision.suggested_packs))
+            cli = " ".join(f"--rules {pack}" for pack in (*loaded, *decision.suggested_packs))
+            lines.append(say["packs"].format(packs=packs, args=args, cli=cli))
+        return lines
     if decision.reason == "no-rule-in-force":
         first = min(rule.in_force.valid_from for rule in rules.between(diploma.awarded_by, decision.target))
         return [say["no-rule-in-force"].format(source=source, target=target, first=first)]
@@ -280,7 +326,8 @@ def _why(decision: Decided, lang: str) -> list[str]:
 
 
 def _referral(decision: Decided, lang: str) -> str | None:
-    if decision.outcome is not Outcome.NOT_RECOGNISED:
+    # Where the rules grant nothing, or do not apply between the two: the target's recognition body.
+    if decision.outcome is not Outcome.NOT_RECOGNISED and decision.reason != "not-a-party":
         return None
     referral = decision.ruleset.referral(decision.target)
     if referral is None:
@@ -308,14 +355,14 @@ def _legal_basis(rule: Rule, lang: str) -> list[str]:
     return [
         say["basis"].format(
             rule=rule.id,
-            article=rule.article,
+            article=rule.citation.cited(lang),
             instrument=rule.instrument.short.in_(lang),
             publication=rule.citation.publication,
             start=rule.in_force.valid_from.isoformat(),
             until=until,
         ),
         say["summary"].format(text=rule.summary.in_(lang)),
-        say["text_status"].format(status=rule.text.status, source=rule.text.source),
+        say["text_status"].format(status=say[f"status:{rule.text.status}"], source=rule.text.source),
     ]
 
 

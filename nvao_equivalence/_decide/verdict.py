@@ -29,6 +29,8 @@ class Finding:
     status: str
     facts: tuple[str, ...] = ()
     row: ComparableRow | None = None
+    #: The readings the finding relied on to establish a required fact (recognition derived from accreditation).
+    readings: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -60,6 +62,8 @@ class Verdict:
     findings: tuple[Finding, ...]
     version: str
     ruleset: RuleSet = attrs.field(eq=False)
+    #: Where the rules do not apply between the two jurisdictions: the bundled opt-in packs that would decide.
+    packs: tuple[str, ...] = ()
     #: For an undetermined outcome: what it would be with each missing fact known, as (fact, value, outcome).
     alternatives: tuple[tuple[str, bool, Outcome], ...] = ()
     # One-line accounts by language, built on first use: they depend on nothing a decision adds.

@@ -81,7 +81,7 @@ def drawn_diplomas(
         degree=degree if degree is not None else draw(st.sampled_from(degrees_of(awarded_by))),
         awarded_on=awarded_on,
         accredited=stated,
-        arts=draw(st.booleans()),
+        arts=draw(_KNOWN_OR_NOT),
         accreditations=periods,
         programme=draw(_NAMES),
         institution=draw(_NAMES),

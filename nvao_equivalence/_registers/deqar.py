@@ -64,6 +64,7 @@ def deqar_json(stream: IO[bytes], name: str) -> Iterator[Item]:
             report.get("decision"),
             report.get("agency_esg_activity_type"),
             (report.get("valid_from"), report.get("valid_to")),
+            name_of_activity=report.get("agency_esg_activity"),
             institution=str(institutions[0].get("deqar_id")) if len(institutions) == 1 else None,
             level=levels.pop() if len(levels) == 1 else None,
             keys=keys,
@@ -93,6 +94,7 @@ def deqar_csv(stream: IO[bytes], name: str) -> Iterator[Item]:
             row["REPORT_DECISION"],
             row.get("REPORT_TYPE"),
             (row["REPORT_VALID_FROM"], row["REPORT_VALID_TO"]),
+            name_of_activity=row.get("REPORT_ESG_ACTIVITY_SHORT"),
             institution=None,
             level=row.get("PROGRAMME_QF_EHEA_LEVEL", "").strip() or None,
             keys=[],
@@ -111,6 +113,7 @@ def _report(
     level: str | None,
     keys: list[str],
     where: tuple[str, int],
+    name_of_activity: Any = None,
 ) -> Iterator[Item]:
     name, line = where
     identifier = str(report_id if report_id is not None else "").strip()
@@ -150,12 +153,22 @@ def _report(
         )
         return
     accredits = said in POSITIVE
+    if not accredits and _initial(name_of_activity):
+        note = "new-programme"  # a negative new-programme assessment: the programme was never accredited
+    elif not accredits:
+        note = None
     record = RegisterRecord(
         "DEQAR", key, valid_from, valid_to if accredits else None, accredits, said, source, institution, level,
-        note=note if accredits else None,
+        note=note,
     )  # fmt: skip
     for listed in dict.fromkeys([key, *keys]):
         yield listed, record
+
+
+def _initial(activity: Any) -> bool:
+    """Whether NVAO's activity is the assessment of a new programme (toets nieuwe opleiding, initial accreditation)."""
+    text = " ".join(str(activity or "").split()).lower()
+    return "initial" in text or "nieuwe opleiding" in text or "new programme" in text
 
 
 @cache

@@ -29,23 +29,41 @@ def answer(programme: str, records: Sequence[RegisterRecord], day: date, institu
         return RegisterAnswer(name, day, True, "covered", kept, covering, institution=institution)
     dated = sorted((record for record in kept if record.valid_from is not None), key=_start)
     if not dated:
-        return RegisterAnswer(name, day, None, "undated", kept, kept[0], institution=institution)
+        reason = "institutional" if all(record.note == "institutional" for record in kept) else "undated"
+        return RegisterAnswer(name, day, None, reason, kept, kept[0], institution=institution)
     if day < _start(dated[0]):
         return RegisterAnswer(name, day, None, "before-records", kept, dated[0], institution=institution)
-    # The register knows the programme from before the award date, and no period covers that day: it records
-    # that accreditation had ended or was refused. Cite the record that says so.
+    # The register knows the programme from before the award date, and no period covers that day. It proves "not
+    # accredited" only where no accreditation can have been running (the legal specification's register readings,
+    # named in rules/ as readings): an explicit end, a withdrawal, a negative new-programme assessment, a refusal
+    # after the previous period's known end. Everything else stays unknown.
     following = next((record for record in dated if record.accredits and _start(record) > day), None)
     teach_out = next((record for record in dated if _in_teach_out(record, day)), None)
     if teach_out is not None:
-        return RegisterAnswer(name, day, False, "teach-out", kept, teach_out, following, institution=institution)
+        return RegisterAnswer(name, day, None, "teach-out", kept, teach_out, following, institution=institution)
     last = max((record for record in dated if _start(record) <= day), key=_start)
     if not last.accredits:
-        reason = "withdrawn" if last.withdrawn_on is not None else "refused"
-    elif last.withdrawn_on is not None and last.valid_until == last.withdrawn_on:
-        reason = "withdrawn"
-    else:
-        reason = "ended"
-    return RegisterAnswer(name, day, False, reason, kept, last, following, institution=institution)
+        if last.withdrawn_on is not None:
+            return RegisterAnswer(name, day, False, "withdrawn", kept, last, following, institution=institution)
+        if last.note == "new-programme":
+            return RegisterAnswer(name, day, False, "refused-new", kept, last, following, institution=institution)
+        # A refusal does not cut short a running accreditation: "no" only after the previous period's known end.
+        previous = [
+            record for record in dated if record.accredits and _start(record) < _start(last) and record.valid_until
+        ]
+        ended = bool(previous) and all(
+            record.valid_until is not None and record.valid_until <= day and record.note != "six-years"
+            for record in previous
+        )
+        return RegisterAnswer(
+            name, day, False if ended else None, "refused", kept, last, following, institution=institution
+        )
+    if last.withdrawn_on is not None and last.valid_until == last.withdrawn_on:
+        return RegisterAnswer(name, day, False, "withdrawn", kept, last, following, institution=institution)
+    if last.note == "six-years" and following is None:
+        # DEQAR's six years are EQAR's convention for a report without an end, not law: after them, unknown.
+        return RegisterAnswer(name, day, None, "open-end", kept, last, institution=institution)
+    return RegisterAnswer(name, day, False, "ended", kept, last, following, institution=institution)
 
 
 def _start(record: RegisterRecord) -> date:

@@ -78,11 +78,13 @@ class RegisterAnswer:
     """What a register says about a programme on a day, and why.
 
     ``accredited`` is ``None`` when the register does not say. ``reason`` is a short code: ``covered``,
-    ``ended``, ``withdrawn``, ``teach-out``, ``refused`` (a negative decision), ``not-listed``,
-    ``before-records`` (the award date precedes every record the register has of the programme), ``undated``,
-    ``several-institutions`` or ``other-institution``. ``records`` are those considered, ``deciding`` the one
-    cited, ``following`` the next period after a gap, ``institutions`` those the programme is listed for when
-    the institution decides, and ``institution`` the diploma's.
+    ``ended``, ``withdrawn``, ``teach-out`` (unknown), ``refused`` (a negative decision: unknown, or "no" after
+    the previous period's known end), ``refused-new`` (a negative new-programme assessment), ``open-end`` (a
+    DEQAR report without an end, after six years: unknown), ``not-listed``, ``before-records`` (the award date
+    precedes every record the register has of the programme), ``undated``, ``institutional`` (only an
+    institutional review), ``several-institutions`` or ``other-institution``. ``records`` are those considered,
+    ``deciding`` the one cited, ``following`` the next period after a gap, ``institutions`` those the programme
+    is listed for when the institution decides, and ``institution`` the diploma's.
     """
 
     programme: str
@@ -128,19 +130,35 @@ PHRASES: dict[str, dict[str, str]] = {
         "institutional": "an institutional review, not a programme accreditation",
         "institutional-reason": (
             "{record}: the library does not infer a programme's accreditation from an institutional review, so "
-            "accreditation on the award date {day} stays unknown"
+            "accreditation on the award date {day} stays unknown (reading register-institutional-review)"
         ),
         "six-years": ", valid_to empty: six years from valid_from",
+        "new-programme": ", assessment of a new programme (toets nieuwe opleiding)",
         "covered": "accredited on the award date {day}: {record}",
         "ended": "not accredited on the award date {day}: the accreditation ended on {end}: {record}",
         "following": "; the next period starts on {start}: {record}",
         "withdrawn-reason": "not accredited on the award date {day}: the accreditation was withdrawn: {record}",
         "teach-out": (
-            "not accredited on the award date {day}: it falls in the teach-out (afbouw) after the accreditation "
-            "ended on {end}, which runs until {until}; the library treats a diploma awarded in teach-out as not "
-            "accredited unless the register records accreditation on the award date: {record}"
+            "accreditation on the award date {day} stays unknown: it falls in the teach-out (afbouw) after the "
+            "accreditation ended on {end}, which runs until {until} (reading register-teach-out): {record}"
         ),
-        "refused": "not accredited on the award date {day}: NVAO's decision was {decision}: {record}",
+        "refused": (
+            "accreditation on the award date {day} stays unknown: NVAO's decision was {decision}, and a refusal "
+            "does not cut short a running accreditation whose end the register does not show (reading "
+            "register-refusal): {record}"
+        ),
+        "refused-known": (
+            "not accredited on the award date {day}: NVAO's decision was {decision}, after the previous "
+            "accreditation had ended (reading register-refusal): {record}"
+        ),
+        "refused-new": (
+            "not accredited on the award date {day}: NVAO's assessment of the new programme was {decision}, so the "
+            "programme was never accredited (reading register-refusal-new-programme): {record}"
+        ),
+        "open-end": (
+            "accreditation on the award date {day} stays unknown: the record has no end date, and the six years "
+            "EQAR reads into it have passed with no later record (reading register-open-end): {record}"
+        ),
         "not-listed": "programme {programme} is not in the register; accreditation on the award date stays unknown",
         "before-records": (
             "the register's records of programme {programme} begin on {start}, after the award date {day}; it does "
@@ -175,9 +193,10 @@ PHRASES: dict[str, dict[str, str]] = {
         "institutional": "een instellingsreview, geen opleidingsaccreditatie",
         "institutional-reason": (
             "{record}: de bibliotheek leidt de accreditatie van een opleiding niet af uit een instellingsreview; "
-            "de accreditatie op de datum van uitreiking {day} blijft onbekend"
+            "de accreditatie op de datum van uitreiking {day} blijft onbekend (lezing register-institutional-review)"
         ),
         "six-years": ", valid_to leeg: zes jaar na valid_from",
+        "new-programme": ", toets nieuwe opleiding",
         "covered": "geaccrediteerd op de datum van uitreiking {day}: {record}",
         "ended": "niet geaccrediteerd op de datum van uitreiking {day}: de accreditatie verviel op {end}: {record}",
         "following": "; de volgende periode begint op {start}: {record}",
@@ -185,11 +204,27 @@ PHRASES: dict[str, dict[str, str]] = {
             "niet geaccrediteerd op de datum van uitreiking {day}: de accreditatie is ingetrokken: {record}"
         ),
         "teach-out": (
-            "niet geaccrediteerd op de datum van uitreiking {day}: die valt in de afbouw na het einde van de "
-            "accreditatie op {end}, tot {until}; de bibliotheek behandelt een diploma uit de afbouw als niet "
-            "geaccrediteerd, tenzij het register op de datum van uitreiking een accreditatie vermeldt: {record}"
+            "de accreditatie op de datum van uitreiking {day} blijft onbekend: die valt in de afbouw na het einde "
+            "van de accreditatie op {end}, tot {until} (lezing register-teach-out): {record}"
         ),
-        "refused": "niet geaccrediteerd op de datum van uitreiking {day}: het NVAO-besluit was {decision}: {record}",
+        "refused": (
+            "de accreditatie op de datum van uitreiking {day} blijft onbekend: het NVAO-besluit was {decision}, en "
+            "een negatief besluit maakt geen einde aan een lopende accreditatie waarvan het register het einde niet "
+            "toont (lezing register-refusal): {record}"
+        ),
+        "refused-known": (
+            "niet geaccrediteerd op de datum van uitreiking {day}: het NVAO-besluit was {decision}, nadat de vorige "
+            "accreditatie was geëindigd (lezing register-refusal): {record}"
+        ),
+        "refused-new": (
+            "niet geaccrediteerd op de datum van uitreiking {day}: de toets nieuwe opleiding was {decision}, dus de "
+            "opleiding was nooit geaccrediteerd (lezing register-refusal-new-programme): {record}"
+        ),
+        "open-end": (
+            "de accreditatie op de datum van uitreiking {day} blijft onbekend: het record heeft geen einddatum, en "
+            "de zes jaar die EQAR erin leest, zijn verstreken zonder later record (lezing register-open-end): "
+            "{record}"
+        ),
         "not-listed": "opleiding {programme} staat niet in het register; de accreditatie blijft onbekend",
         "before-records": (
             "de gegevens van het register over opleiding {programme} beginnen op {start}, na de datum van "
@@ -219,6 +254,19 @@ def _programme(identifier: str, say: dict[str, str]) -> str:
     return identifier
 
 
+# DEQAR's decision words, as a Dutch explanation says them.
+_DECISIONS_NL = {
+    "positive": "positief",
+    "positive with conditions or restrictions": "positief onder voorwaarden of met beperkingen",
+    "negative": "negatief",
+    "accredited": "geaccrediteerd",
+}
+
+
+def _decision(word: str, lang: str) -> str:
+    return _DECISIONS_NL.get(word, word) if lang == "nl" else word
+
+
 def _cite(record: RegisterRecord, lang: str) -> str:
     """One record, e.g. ``RIO, CROHO 39999 (99XX), accredited 2021-03-15 until 2027-03-15 (exclusive) [...]``."""
     say = PHRASES[lang]
@@ -240,7 +288,7 @@ def _cite(record: RegisterRecord, lang: str) -> str:
     return say[record.register].format(
         programme=_programme(record.programme, say),
         institution=f" ({record.institution})" if record.institution else "",
-        decision=record.decision,
+        decision=_decision(record.decision, lang),
         period=period,
         source=record.source,
     )
@@ -256,14 +304,14 @@ def _note(found: RegisterAnswer, lang: str) -> str:
         "institutions": ", ".join(found.institutions),
         "institution": found.institution or "",
         "record": _cite(record, lang) if record else "",
-        "decision": record.decision if record else "",
+        "decision": _decision(record.decision, lang) if record else "",
         "start": record.valid_from.isoformat() if record and record.valid_from else "",
         "end": record.valid_until.isoformat() if record and record.valid_until else "",
         "until": record.teach_out_until.isoformat() if record and record.teach_out_until else "",
     }
-    key = {"withdrawn": "withdrawn-reason"}.get(found.reason, found.reason)
-    if found.reason == "undated" and record is not None and record.note == "institutional":
-        key = "institutional-reason"
+    key = {"withdrawn": "withdrawn-reason", "institutional": "institutional-reason"}.get(found.reason, found.reason)
+    if found.reason == "refused" and found.accredited is False:
+        key = "refused-known"
     text = say[key].format(**values)
     if found.following is not None and found.following.valid_from is not None:
         start = found.following.valid_from.isoformat()

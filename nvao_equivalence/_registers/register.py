@@ -187,6 +187,10 @@ class AccreditationRegister:
             return diploma, None
         found = self.lookup(diploma.programme, diploma.awarded_on, institution=diploma.institution)
         if found.accredited is None:
+            if found.reason == "teach-out" and diploma.recognised is None:
+                # In teach-out the examinations still carry a degree and the programme stays registered (WHW art.
+                # 5a.12(2)): recognised, for the rules that require recognition (reading register-teach-out).
+                return attrs.evolve(diploma, recognised=True), found
             return diploma, found
         periods = tuple(record.accreditation() for record in found.records if record.accredits and record.valid_from)
         if periods:

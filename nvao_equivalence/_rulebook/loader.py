@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 import attrs
 
 from nvao_equivalence._case.outcome import EFFECTS, FACTS
+from nvao_equivalence._rulebook import notes
 from nvao_equivalence._rulebook.model import (
     ArticleText,
     Caveat,
@@ -37,7 +38,6 @@ __all__ = ["FORMAT", "LoadedFile", "parse_file"]
 
 FORMAT = "nvao-equivalence/rules/1"
 T = TypeVar("T")
-READING_WHEN = ("covered", "not-covered", "awarded-before-in-force", "entry-into-force")
 TEXT_STATUS = ("verbatim", "paraphrase")
 
 
@@ -90,15 +90,16 @@ def parse_file(
         return made
 
     own_instruments = each("instruments", instrument)
-    caveats = each("caveats", _caveat)
+    caveats = each("caveats", notes.caveat)
     tables = _attempt(problems, _tables, top) or {}
     # References are checked against the ids the file declares, so that one
     # malformed item does not also make every reference to it an error.
     caveat_ids = _declared_ids(data, "caveats")
+    reading_ids = _declared_ids(data, "readings")
     rules: list[Rule] = []
 
     def rule(reader: Reader) -> Rule:
-        made = _rule(reader, instruments, tables, caveat_ids)
+        made = _rule(reader, instruments, tables, caveat_ids, reading_ids)
         if any(made.id == other.id for other in rules):
             raise reader.fail("id", f"rule id {made.id!r} is used twice")
         rules.append(made)
@@ -106,8 +107,8 @@ def parse_file(
 
     each("rules", rule, rule_ids=True)
     rule_ids = _declared_ids(data, "rules")
-    readings = each("readings", lambda reader: _reading(reader, rule_ids))
-    referrals = each("referrals", _referral)
+    readings = each("readings", lambda reader: notes.reading(reader, rule_ids))
+    referrals = each("referrals", notes.referral)
     header = _attempt(problems, _header, top)
     identifier, pack, version, title = header or ("?", "?", "?", Text("?", "?"))
     return LoadedFile(
@@ -189,18 +190,41 @@ def _tables(top: Reader) -> dict[str, list[Reader]]:
     return tables
 
 
-def _comparable_row(row: Reader, parties: tuple[str, ...]) -> ComparableRow:
+def _comparable_row(
+    row: Reader, parties: tuple[str, ...], caveat_ids: set[str], reading_ids: set[str]
+) -> ComparableRow:
     source = row.jurisdiction("from", row.get("from", str))
     if source not in parties:
         raise row.fail("from", f"{source!r} is not a party of the rule using this table ({', '.join(parties)})")
     target = next(party for party in parties if party != source)
+    basis, cite = row.text_or_string("basis")
+    caveats = row.strings("caveats", default=[])
+    unstated = row.get("if_arts_unstated", str, default=None)
+    for caveat in (*caveats, *([unstated] if unstated else [])):
+        if caveat not in caveat_ids:
+            raise row.fail(
+                "caveats", f"{caveat!r} is not a caveat of this file; known: {', '.join(sorted(caveat_ids))}"
+            )
+    readings = row.strings("readings", default=[])
+    for reading in readings:
+        if reading not in reading_ids:
+            raise row.fail(
+                "readings", f"{reading!r} is not a reading of this file; known: {', '.join(sorted(reading_ids))}"
+            )
+    arts = row.get("arts", bool, default=None)
+    if unstated is not None and arts is not True:
+        raise row.fail("if_arts_unstated", "only a row for arts programmes (arts = true) can widen the comparable set")
     return ComparableRow(
         source=source,
         target=target,
         degrees=row.degrees("degrees", source, row.strings("degrees")),
-        arts=row.get("arts", bool, default=None),
+        arts=arts,
         to=row.degrees("to", target, row.strings("to")),
-        basis=row.get("basis", str),
+        basis=basis,
+        cite=cite,
+        caveats=caveats,
+        readings=readings,
+        if_arts_unstated=unstated,
     )
 
 
@@ -209,6 +233,7 @@ def _rule(
     instruments: dict[str, Instrument],
     tables: dict[str, list[Reader]],
     caveat_ids: set[str],
+    reading_ids: set[str],
 ) -> Rule:
     reader.only(*keys("rules"))
     identifier = reader.get("id", str)
@@ -237,7 +262,11 @@ def _rule(
         if fact not in FACTS:
             raise reader.fail("requires", f"{fact!r} is not a condition the engine knows; valid: {', '.join(FACTS)}")
     effect = reader.choice("effect", EFFECTS)
-    comparable = _rule_table(reader, identifier, parties, covers, tables) if EFFECTS[effect].names_degrees else ()
+    comparable = (
+        _rule_table(reader, identifier, parties, covers, tables, caveat_ids, reading_ids)
+        if EFFECTS[effect].names_degrees
+        else ()
+    )
     if not EFFECTS[effect].names_degrees and "comparable" in reader.table:
         raise reader.fail("comparable", f"effect {effect!r} names no comparable degrees; remove the table")
     caveats = reader.strings("caveats", default=[])
@@ -255,6 +284,7 @@ def _rule(
         body=text.get("body", str).strip(),
     )
     article = reader.get("article", str)
+    cite = reader.text("cite") if "cite" in reader.table else None
     primary = instrument.sources[0] if instrument.sources else None
     return Rule(
         id=identifier,
@@ -277,6 +307,7 @@ def _rule(
             url=primary.url if primary else None,
             text_status=article_text.status,
             text_source=article_text.source,
+            cite=cite,
         ),
         path=reader.path,
         directions=_directions(reader, parties),
@@ -289,6 +320,8 @@ def _rule_table(
     parties: tuple[str, ...],
     covers: tuple[tuple[str, Degree], ...],
     tables: dict[str, list[Reader]],
+    caveat_ids: set[str],
+    reading_ids: set[str],
 ) -> tuple[ComparableRow, ...]:
     """The comparable-degree rows of a rule that names degrees: exactly one row per covered degree and arts value."""
     if len(set(parties)) != 2:
@@ -297,7 +330,10 @@ def _rule_table(
         )
     table_name = reader.choice("comparable", tables)
     # A row's errors name the rule using it, since its target is that rule's other party.
-    comparable = tuple(_comparable_row(attrs.evolve(row, rule_id=identifier), parties) for row in tables[table_name])
+    comparable = tuple(
+        _comparable_row(attrs.evolve(row, rule_id=identifier), parties, caveat_ids, reading_ids)
+        for row in tables[table_name]
+    )
     for jurisdiction, degree in covers:
         for arts in (False, True):
             found = [row for row in comparable if row.matches(jurisdiction, degree, arts)]
@@ -322,38 +358,3 @@ def _directions(reader: Reader, parties: tuple[str, ...]) -> tuple[tuple[str, st
             raise reader.fail("directions", f"{pair!r} names the same party twice")
         pairs.append((pair[0], pair[1]))
     return tuple(pairs)
-
-
-def _reading(reader: Reader, rule_ids: set[str]) -> Reading:
-    reader.only(*keys("readings"))
-    rules = reader.strings("rules")
-    for rule in rules:
-        if rule not in rule_ids:
-            raise reader.fail("rules", f"{rule!r} is not a rule of this file; known: {', '.join(sorted(rule_ids))}")
-    return Reading(
-        id=reader.get("id", str),
-        rules=rules,
-        when=reader.choice("when", READING_WHEN),
-        degrees=reader.degree_map("degrees", default={}),
-        text=reader.text("text"),
-    )
-
-
-def _caveat(reader: Reader) -> Caveat:
-    reader.only(*keys("caveats"))
-    return Caveat(
-        id=reader.get("id", str),
-        basis=reader.get("basis", str),
-        text=reader.text("text"),
-        target_degrees=reader.degree_map("target_degrees", default={}),
-    )
-
-
-def _referral(reader: Reader) -> Referral:
-    reader.only(*keys("referrals"))
-    return Referral(
-        target=reader.jurisdiction("target", reader.get("target", str)),
-        name=reader.get("name", str),
-        url=reader.get("url", str),
-        text=reader.text("text"),
-    )

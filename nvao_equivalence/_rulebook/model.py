@@ -84,12 +84,20 @@ class Citation:
     url: str | None
     text_status: str
     text_source: str
+    #: The article as cited in each language, for the text version the rule applies (e.g. "art. 11, eerste lid
+    #: (oorspronkelijke tekst)" / "Art. 11(1) (original text)"); defaults to ``article`` in both.
+    cite: Text | None = None
+
+    def cited(self, lang: str) -> str:
+        """The article as cited in ``lang``."""
+        return self.cite.in_(lang) if self.cite is not None else self.article
 
     def to_dict(self) -> dict[str, object]:
         return {
             "instrument": self.instrument,
             "title": {"nl": self.title.nl, "en": self.title.en},
             "article": self.article,
+            "cite": {"nl": self.cited("nl"), "en": self.cited("en")},
             "publication": self.publication,
             "url": self.url,
             "text_status": self.text_status,
@@ -122,9 +130,22 @@ class ComparableRow:
     arts: bool | None
     to: tuple[Degree, ...]
     basis: str
+    #: ``basis`` as cited in each language; defaults to ``basis`` in both.
+    cite: Text | None = None
+    #: Caveats and readings a decision carries when this row names its comparable degrees.
+    caveats: tuple[str, ...] = ()
+    readings: tuple[str, ...] = ()
+    #: For an arts row: the caveat a decision carries when the caller did not say whether the programme is arts
+    #: education and this row would widen the comparable degrees.
+    if_arts_unstated: str | None = None
 
-    def matches(self, jurisdiction: str, degree: Degree, arts: bool) -> bool:
-        return jurisdiction == self.source and degree in self.degrees and self.arts in (None, arts)
+    def cited(self, lang: str) -> str:
+        """The basis as cited in ``lang``."""
+        return self.cite.in_(lang) if self.cite is not None else self.basis
+
+    def matches(self, jurisdiction: str, degree: Degree, arts: bool | None) -> bool:
+        """Whether the row is about ``degree`` of ``jurisdiction``; ``arts`` unknown (``None``) reads as not arts."""
+        return jurisdiction == self.source and degree in self.degrees and self.arts in (None, bool(arts))
 
 
 @attrs.frozen
@@ -133,8 +154,14 @@ class Reading:
 
     ``when`` is ``"covered"``, ``"not-covered"``, ``"awarded-before-in-force"``
     or ``"entry-into-force"`` (the rule's date decided that it applies, or
-    that it does not yet); ``degrees`` limits it to some degrees of
-    some jurisdictions (empty: all).
+    that it does not yet), ``"comparable-row"`` (a row of a comparable-degree
+    table that names it decided), ``"recognised-from-accreditation"`` (the
+    rule's condition of recognition was derived from accreditation),
+    ``"accreditation-implausible"`` (accreditation was stated for an award date
+    before it could exist) or ``"register"`` (a register's answer relied on it;
+    ``register_reasons`` names the answers); ``degrees`` limits it to some
+    degrees of some jurisdictions (empty: all). ``before`` is a date before
+    which the reading applies (for ``"accreditation-implausible"``).
     """
 
     id: str
@@ -142,6 +169,8 @@ class Reading:
     when: str
     degrees: tuple[tuple[str, Degree], ...]
     text: Text
+    register_reasons: tuple[str, ...] = ()
+    before: date | None = None
 
     def concerns(self, jurisdiction: str, degree: Degree) -> bool:
         return not self.degrees or (jurisdiction, degree) in self.degrees
@@ -157,8 +186,18 @@ class Caveat:
     basis: str
     text: Text
     target_degrees: tuple[tuple[str, Degree], ...] = ()
+    #: The targets the caveat is about (its law is the target's own); empty: every target.
+    targets: tuple[str, ...] = ()
+    #: The outcomes the caveat may accompany (a limit must not contradict the outcome); empty: every outcome.
+    outcomes: tuple[str, ...] = ()
+    #: Readings whose application makes a decision carry this caveat (e.g. implausible input).
+    with_readings: tuple[str, ...] = ()
 
-    def concerns(self, target: str, equivalent_to: tuple[Degree, ...]) -> bool:
+    def concerns(self, target: str, equivalent_to: tuple[Degree, ...], outcome: str | None = None) -> bool:
+        if self.targets and target not in self.targets:
+            return False
+        if self.outcomes and outcome is not None and outcome not in self.outcomes:
+            return False
         return not self.target_degrees or (
             bool(equivalent_to) and all((target, degree) in self.target_degrees for degree in equivalent_to)
         )
@@ -205,6 +244,6 @@ class Rule:
     def applies_between(self, source: str, target: str) -> bool:
         return (source, target) in self.directions
 
-    def comparable_row(self, jurisdiction: str, degree: Degree, arts: bool) -> ComparableRow | None:
+    def comparable_row(self, jurisdiction: str, degree: Degree, arts: bool | None) -> ComparableRow | None:
         """The table row for a covered degree (the loader guarantees exactly one); None for a rule without a table."""
         return next((row for row in self.comparable if row.matches(jurisdiction, degree, arts)), None)

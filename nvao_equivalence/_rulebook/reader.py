@@ -55,6 +55,14 @@ class Reader:
             raise self.fail(key, f"expected a list of text, found {values!r}")
         return tuple(values)
 
+    def text_or_string(self, key: str) -> tuple[str, Text | None]:
+        """A key that is either plain text or a text table (nl and en): the English (or only) text, and the table."""
+        value = self.table.get(key)
+        if isinstance(value, dict):
+            text = self.text(key)
+            return text.en, text
+        return self.get(key, str), None
+
     def text(self, key: str) -> Text:
         table = self.sub(key, self.get(key, dict))
         table.only(*keys("localized"))

@@ -47,10 +47,15 @@ class RuleSet:
     version: str
     paths: tuple[str, ...]
     _contents: tuple[bytes, ...] = attrs.field(repr=False)
+    #: The bundled packs the rule files belong to (their ``pack`` keys), in load order.
+    packs: tuple[str, ...] = attrs.field(default=(), kw_only=True)
     _digest: dict[str, str] = attrs.field(factory=dict, init=False, eq=False, repr=False)
     _between: dict[tuple[str, str], tuple[Rule, ...]] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+    _suggested: dict[tuple[str, str], tuple[str, ...]] = attrs.field(factory=dict, init=False, eq=False, repr=False)
     #: The dates on which any rule comes into or goes out of force, sorted.
     changes: tuple[date, ...] = attrs.field(init=False, eq=False, repr=False)
+    #: The dates on which what an award date decides can change: the rule changes and the readings' dates.
+    award_changes: tuple[date, ...] = attrs.field(init=False, eq=False, repr=False)
     #: A memo for whoever decides under these rules (the engine keeps its verdicts here, by kind of case): it lives
     #: and dies with the rule set, and the rule set knows nothing of what is in it.
     verdicts: dict[tuple[Any, ...], Any] = attrs.field(factory=dict, init=False, eq=False, repr=False)
@@ -71,6 +76,9 @@ class RuleSet:
     def __attrs_post_init__(self) -> None:
         days = {day for rule in self.rules for day in (rule.in_force.valid_from, rule.in_force.valid_until) if day}
         object.__setattr__(self, "changes", tuple(sorted(days)))
+        # An award date also matters where a reading starts or stops applying (accreditation could not yet exist).
+        award = days | {reading.before for reading in self.readings if reading.before is not None}
+        object.__setattr__(self, "award_changes", tuple(sorted(award)))
 
     @classmethod
     def load(cls, *packs: str) -> RuleSet:
@@ -122,6 +130,7 @@ class RuleSet:
             version=", ".join(f"{part.id} {part.version}" for part in loaded),
             paths=tuple(path for path, _ in files),
             contents=tuple(content for _, content in files),
+            packs=tuple(dict.fromkeys(part.pack for part in loaded)),
         )
 
     def between(self, source: str, target: str) -> tuple[Rule, ...]:
@@ -159,6 +168,19 @@ class RuleSet:
 
     def referral(self, target: str) -> Referral | None:
         return next((referral for referral in self.referrals if referral.target == target), None)
+
+    def packs_between(self, source: str, target: str) -> tuple[str, ...]:
+        """The bundled packs, not loaded here, that have a rule between ``source`` and ``target``: where a case
+        this rule set cannot decide could be decided by loading them."""
+        found = self._suggested.get((source, target))
+        if found is None:
+            found = tuple(
+                pack
+                for pack in _bundled_packs()
+                if pack not in self.packs and _load_packs((pack,)).between(source, target)
+            )
+            self._suggested[(source, target)] = found
+        return found
 
 
 def _parse(files: list[tuple[str, bytes]], problems: list[RuleDataError] | None) -> list[LoadedFile]:

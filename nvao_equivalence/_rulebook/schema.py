@@ -36,7 +36,12 @@ SCHEMA: dict[str, dict[str, tuple[bool, str]]] = {
     "rules": {
         "id": (True, "a unique id, e.g. R2014"),
         "instrument": (True, "the id of the instrument the rule comes from"),
-        "article": (True, 'the article, e.g. "Art. 11(1)"'),
+        "article": (True, 'the article, e.g. "Art. 11(1) (original text)"'),
+        "cite": (
+            False,
+            'the article as cited in each language, for the text version applied: nl and en (e.g. "art. 11, eerste '
+            'lid (oorspronkelijke tekst)"); absent = article',
+        ),
         "in_force": (True, "table with from (first day) and optional until (first day no longer in force)"),
         "parties": (True, "the jurisdictions between which the rule applies (two, for a rule with a comparable table)"),
         "directions": (False, "[awarding, target] pairs the rule applies in; absent = every ordered pair of parties"),
@@ -64,15 +69,36 @@ SCHEMA: dict[str, dict[str, tuple[bool, str]]] = {
         "degrees": (True, "degrees of that party this row is about"),
         "arts": (False, "true: arts programmes only; false: other programmes only; absent: both"),
         "to": (True, "the comparable degrees of the other party, in order"),
-        "basis": (True, 'the article letter or paragraph, e.g. "Art. 11(1)(a)"'),
+        "basis": (
+            True,
+            'the provision the row rests on, as cited: text, or a text table (nl and en), e.g. "Art. 11(1)(a) '
+            '(amended text)"',
+        ),
+        "caveats": (False, "ids of caveats a decision carries when this row names its comparable degrees"),
+        "readings": (False, "ids of readings a decision relies on when this row names its comparable degrees"),
+        "if_arts_unstated": (
+            False,
+            "arts rows only: the caveat a decision carries when arts is not stated and this row would widen the set",
+        ),
     },
     "readings": {
         "id": (True, "a unique id, shown in decisions"),
         "rules": (True, "the rules whose outcome the reading shapes"),
         "when": (
             True,
-            "when the reading decides: covered, not-covered, awarded-before-in-force, or entry-into-force (the rule's "
-            "date decided that it applies, or that it does not yet)",
+            "when the reading decides: covered, not-covered, awarded-before-in-force, entry-into-force (the rule's "
+            "date decided that it applies, or that it does not yet), comparable-row (a table row names it), "
+            "recognised-from-accreditation (recognition was derived from accreditation), accreditation-implausible "
+            "(accreditation stated for an award date before it could exist) or register (a register's answer "
+            "relied on it)",
+        ),
+        "register_reasons": (
+            False,
+            "register readings only: the register answers (RegisterAnswer.reason) the reading explains",
+        ),
+        "before": (
+            False,
+            "accreditation-implausible readings only: the first award date on which accreditation could exist",
         ),
         "degrees": (False, "per jurisdiction, the degrees it is about; absent = all"),
         "text": (True, "the reading and its reason: nl and en"),
@@ -85,6 +111,9 @@ SCHEMA: dict[str, dict[str, tuple[bool, str]]] = {
             False,
             "per target, the comparable degrees it is limited to (all must be listed); absent = all",
         ),
+        "targets": (False, "the targets whose own law the caveat states; absent = every target"),
+        "outcomes": (False, "the outcomes the caveat may accompany; absent = every outcome"),
+        "with_readings": (False, "ids of readings: a positive decision that relies on one carries this caveat"),
     },
     "referrals": {
         "target": (True, "the target jurisdiction"),

@@ -1,7 +1,7 @@
 """One row of a table, as text cells, decided: the reading that ``batch`` and data frames share.
 
 Cells are text as an office's file has them: ``yes``/``nee`` flags, dates day-first or ISO, jurisdiction and
-degree aliases. A cell left empty means unknown, except ``arts``, where empty means no.
+degree aliases. A cell left empty means unknown or not stated.
 """
 
 from __future__ import annotations
@@ -76,9 +76,7 @@ def decide_cells(
     return check_equivalence(diploma, target=chosen, on=day, rules=rules, register=register)
 
 
-def arts_cell(text: str) -> bool:
-    # Empty means no, as in every export that leaves the column blank; a stated "unknown" cannot be decided.
-    value = parse_flag(text, field="arts")
-    if value is None and text:
-        raise ValueError(f"arts: {text!r} is not valid; valid: yes or no (ja, nee, true, false, 1, 0), empty for no")
-    return bool(value)
+def arts_cell(text: str) -> bool | None:
+    # Empty or "unknown" means not stated: read as not arts education, with a caveat where arts would widen the
+    # comparable degrees (an export that leaves the column blank has not said "no").
+    return parse_flag(text, field="arts")

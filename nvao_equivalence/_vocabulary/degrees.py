@@ -48,6 +48,17 @@ class Degree(enum.StrEnum):
     # Any other jurisdiction: the Bologna cycles
     SHORT_CYCLE = "short-cycle"
     BACHELOR = "bachelor"
+    # Degrees from before the bachelor-master structure, accepted so that a decision can refer them to individual
+    # assessment. The Netherlands: the doctoraal (titles drs., ir., mr.) and the kandidaats.
+    DOCTORAAL = "doctoraal"
+    KANDIDAATS = "kandidaats"
+    # The Flemish Community: licentiaat, kandidaat, gegradueerde (the old short type, not the graduaat of 2019),
+    # apotheker, ingenieur.
+    LICENTIAAT = "licentiaat"
+    KANDIDAAT = "kandidaat"
+    GEGRADUEERDE = "gegradueerde"
+    APOTHEKER = "apotheker"
+    INGENIEUR = "ingenieur"
 
 
 _D = Degree
@@ -66,6 +77,11 @@ _SYSTEM_DEGREES: dict[str, tuple[Degree, ...]] = {
     ),
 }
 _CYCLE_DEGREES = (_D.SHORT_CYCLE, _D.BACHELOR, _D.MASTER, _D.DOCTORATE)
+# Accepted as input, never drawn or listed among a system's degrees: no rule covers them.
+_PRE_BOLOGNA: dict[str, tuple[Degree, ...]] = {
+    "NL": (_D.DOCTORAAL, _D.KANDIDAATS),
+    "VL": (_D.LICENTIAAT, _D.KANDIDAAT, _D.GEGRADUEERDE, _D.APOTHEKER, _D.INGENIEUR),
+}
 
 # Spellings seen in registers (RIO's NIVEAU codes), on diplomas and in Dutch
 # and English prose, after normalisation (lower case, runs of spaces and
@@ -93,6 +109,12 @@ _DEGREE_ALIASES: dict[str, dict[str, Degree]] = {
         "doctor": _D.DOCTORATE,
         "doctoraat": _D.DOCTORATE,
         "promotie": _D.DOCTORATE,
+        "drs": _D.DOCTORAAL,
+        "ir": _D.DOCTORAAL,
+        "mr": _D.DOCTORAAL,
+        "doctorandus": _D.DOCTORAAL,
+        "doctoraalexamen": _D.DOCTORAAL,
+        "kandidaatsexamen": _D.KANDIDAATS,
     },
     "VL": {
         "graduaatsopleiding": _D.GRADUAAT,
@@ -112,6 +134,12 @@ _DEGREE_ALIASES: dict[str, dict[str, Degree]] = {
         "phd": _D.DOCTORATE,
         "doctor": _D.DOCTORATE,
         "doctoraat": _D.DOCTORATE,
+        "lic": _D.LICENTIAAT,
+        "kand": _D.KANDIDAAT,
+        "burgerlijk-ingenieur": _D.INGENIEUR,
+        "industrieel-ingenieur": _D.INGENIEUR,
+        "ir": _D.INGENIEUR,
+        "ing": _D.INGENIEUR,
     },
     "*": {
         "short-cycle-qualification": _D.SHORT_CYCLE,
@@ -141,6 +169,16 @@ _DEGREE_LABELS: dict[Degree, tuple[str, str]] = {
     _D.MASTER_AFTER_MASTER: ("master-na-master (manama)", "master-after-master (manama)"),
     _D.SHORT_CYCLE: ("kortecyclusopleiding", "short-cycle qualification"),
     _D.BACHELOR: ("bachelor", "bachelor"),
+    _D.DOCTORAAL: (
+        "doctoraal (drs., ir., mr.; vóór de bachelor-masterstructuur)",
+        "doctoraal (drs., ir., mr.; pre-Bologna)",
+    ),
+    _D.KANDIDAATS: ("kandidaats (vóór de bachelor-masterstructuur)", "kandidaats (pre-Bologna)"),
+    _D.LICENTIAAT: ("licentiaat (vóór de bachelor-masterstructuur)", "licentiaat (pre-Bologna)"),
+    _D.KANDIDAAT: ("kandidaat (vóór de bachelor-masterstructuur)", "kandidaat (pre-Bologna)"),
+    _D.GEGRADUEERDE: ("gegradueerde (vóór de bachelor-masterstructuur)", "gegradueerde (pre-Bologna)"),
+    _D.APOTHEKER: ("apotheker (vóór de bachelor-masterstructuur)", "apotheker (pre-Bologna)"),
+    _D.INGENIEUR: ("ingenieur (vóór de bachelor-masterstructuur)", "ingenieur (pre-Bologna)"),
 }
 
 _SEPARATORS = re.compile(r"[\s_]+")
@@ -168,7 +206,7 @@ def canonical_degree(value: str, jurisdiction: str) -> Degree:
     degree = aliases.get(key)
     if degree is None and key in Degree._value2member_map_:
         degree = Degree(key)
-    if degree is None or degree not in valid:
+    if degree is None or (degree not in valid and degree not in _PRE_BOLOGNA.get(jurisdiction, ())):
         raise ValueError(
             f"{value!r} is not a degree of {jurisdiction_label(jurisdiction, 'en')}; valid: {', '.join(valid)}"
         )

@@ -91,7 +91,10 @@ def test_dutch_excel_semicolons_and_bom_are_read_and_written_back(tmp_path, caps
     assert stdout.startswith("\ufeffawarded_by;degree;awarded_on;accredited;arts;outcome;equivalent_to;")
     (row,) = read_csv(stdout, ";")
     assert (row["outcome"], row["equivalent_to"]) == ("equivalent", "professional-bachelor|academic-bachelor")
-    assert row["caveats"] == "additional-requirements|academic-level-only|not-programme-specific"
+    assert row["caveats"] == (
+        "additional-requirements|additional-requirements-vl|academic-level-only|not-programme-specific-vl|"
+        "arts-within-arts-education-vl"
+    )
 
 
 def test_the_delimiter_option_overrides_detection(tmp_path, capsys):
@@ -171,7 +174,9 @@ def test_stdin_through_the_real_entry_point():
     )
     assert result.returncode == 0
     (row,) = read_csv(result.stdout.decode())
-    assert row["explanation"].startswith("Gelijkwaardig. Overeenkomstige graad in NL: wo-bachelor (Art. 11(1)(b)).")
+    assert row["explanation"].startswith(
+        "Gelijkwaardig. Overeenkomstige graad in NL: wo-bachelor (art. 11, eerste lid, onderdeel b (gewijzigde tekst))."
+    )
     assert result.stderr.decode().startswith("nvao-equivalence batch: 1 rows: equivalent 1,")
 
 
@@ -265,13 +270,20 @@ def test_progress_is_shown_on_a_terminal_and_quiet_silences_everything(tmp_path,
     capsys.readouterr()
 
 
-def test_an_unknown_arts_value_is_an_error_row_not_a_no(tmp_path, capsys):
+def test_an_empty_or_unknown_arts_value_is_not_stated_never_a_no(tmp_path, capsys):
     source = tmp_path / "arts.csv"
-    source.write_text("awarded_by,degree,awarded_on,accredited,arts\nNL,hbo-bachelor,2018-06-28,yes,unknown\n")
+    source.write_text(
+        "awarded_by,degree,awarded_on,accredited,arts\n"
+        "NL,hbo-bachelor,2018-06-28,yes,unknown\nNL,hbo-bachelor,2018-06-28,yes,\nNL,hbo-bachelor,2018-06-28,yes,maybe\n"
+    )
     code, stdout, _ = run([str(source), "--target", "VL", "--on", "2020-01-01", "-q"], capsys)
-    (row,) = read_csv(stdout)
-    assert (code, row["outcome"]) == (1, "")
-    assert row["error"].startswith("arts: 'unknown' is not valid; valid: yes or no")
+    unknown, empty, wrong = read_csv(stdout)
+    assert code == 1
+    for row in (unknown, empty):
+        assert (row["outcome"], row["equivalent_to"]) == ("equivalent", "professional-bachelor")
+        assert row["caveats"].endswith("|arts-unstated-nl-hbo-bachelor")
+    assert wrong["outcome"] == ""
+    assert wrong["error"].startswith("arts: 'maybe' is not valid")
 
 
 def test_an_unterminated_quote_stops_the_run_naming_the_line_and_keeps_the_old_output(tmp_path, capsys):

@@ -49,9 +49,10 @@ def test_timeline_bad_input(capsys):
 def test_rules_list(capsys):
     expected = (
         "rule   in force from  until (excl.)  effect                citation\n"
-        "R2003  2005-02-01     2014-04-01     admission-equivalent  NVAO treaty, Art. 11(1) (Trb. 2003, 167)\n"
+        "R2003  2005-02-01     2014-04-01     admission-equivalent  NVAO treaty, Art. 11(1) (original text) "
+        "(Trb. 2003, 167)\n"
         "R2014  2014-04-01     -              equivalent            "
-        "Protocol to the NVAO treaty, Art. 11(1)-(2), as amended (Trb. 2013, 35)\n"
+        "Protocol to the NVAO treaty, Art. 11(1) and (2) (amended text) (Trb. 2013, 35)\n"
     )
     assert run(["rules", "list"], capsys) == (0, expected, "")
     assert run(["rules"], capsys) == (0, expected, "")
@@ -71,13 +72,17 @@ def test_rules_show(capsys):
     code, out, _ = run(["rules", "show", "R2003"], capsys)
     lines = out.splitlines()
     assert code == 0
-    assert lines[0] == "R2003: NVAO treaty / NVAO-verdrag, Art. 11(1)"
+    assert lines[0] == "R2003: NVAO treaty / NVAO-verdrag, Art. 11(1) (original text)"
     assert "In force (assessment date): from 2005-02-01 until 2014-04-01 (exclusive)" in lines
     assert "Effect: admission-equivalent" in lines
-    assert "  VL academic-bachelor (arts) -> wo-bachelor, hbo-bachelor  [Art. 11(1)(b) and 11(2)]" in lines
+    assert (
+        "  VL academic-bachelor (arts) -> wo-bachelor, hbo-bachelor  [Art. 11(1) (original text), read with "
+        "Art. 11(1)(b) and (2) (amended text), as read by the library (reading vl-arts-bachelor) "
+        "(reading r2003-comparable-table)]"
+    ) in lines
     assert any(line.startswith("Article text (verbatim, nl); source: Art. 11, oorspronkelijke tekst") for line in lines)
-    assert any(line.startswith("  - [admission-only] en: Under the original text") for line in lines)
-    assert any(line.startswith("    nl: Onder de oorspronkelijke tekst") for line in lines)
+    assert any(line.startswith("  - [admission-only] en: Under Art. 11(1) (original text)") for line in lines)
+    assert any(line.startswith("    nl: Onder art. 11, eerste lid (oorspronkelijke tekst)") for line in lines)
     assert any(line.startswith("  - [r2003-short-cycle] (not-covered) en:") for line in lines)
 
 
@@ -93,7 +98,11 @@ def test_rules_validate(tmp_path, capsys):
     assert run(["rules", "validate", str(RULE_FILE)], capsys) == (0, f"{RULE_FILE}: ok\n", "")
     broken = tmp_path / "broken.toml"
     text = RULE_FILE.read_text(encoding="utf-8")
-    broken.write_text(text.replace('effect = "equivalent"', 'effect = "equal"').replace('article = "Art. 11(1)"\n', ""))
+    broken.write_text(
+        text.replace('effect = "equivalent"', 'effect = "equal"').replace(
+            'article = "Art. 11(1) (original text)"\n', ""
+        )
+    )
     code, out, err = run(["rules", "validate", str(broken)], capsys)
     assert code == 1
     assert out.splitlines() == [
@@ -107,7 +116,7 @@ def test_rules_validate(tmp_path, capsys):
 def test_version(capsys):
     code, out, _ = run(["--version"], capsys)
     assert code == 0
-    assert out.startswith("nvao-equivalence 0.1.0; rules: nvao-treaty 1.0.0; sha256 ")
+    assert out.startswith("nvao-equivalence 0.1.0; rules: nvao-treaty 1.1.0; sha256 ")
 
 
 def test_no_command(capsys):

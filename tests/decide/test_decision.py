@@ -31,7 +31,7 @@ def test_to_dict_is_plain_json_with_a_format_key():
         "awarded_on": "2016-07-01",
         "accredited": True,
         "recognised": None,
-        "arts": False,
+        "arts": None,
         "accreditations": [],
         "programme": None,
         "institution": None,
@@ -40,12 +40,21 @@ def test_to_dict_is_plain_json_with_a_format_key():
     assert data["citations"][0]["text_status"] == "verbatim"
     assert [caveat["id"] for caveat in data["caveats"]] == [
         "additional-requirements",
+        "additional-requirements-nl",
         "academic-level-only",
-        "not-programme-specific",
+        "not-programme-specific-nl",
+        "arts-unstated-vl-academic-bachelor",
     ]
     assert data["caveats"][0]["text"]["nl"].startswith("Aanvullende toelatingseisen")
-    assert data["findings"] == [{"rule": "R2014", "status": "granted", "facts": [], "basis": "Art. 11(1)(b)"}]
-    assert data["ruleset"]["version"] == "nvao-treaty 1.0.0"
+    assert data["findings"] == [
+        {"rule": "R2014", "status": "granted", "facts": [], "basis": "Art. 11(1)(b) (amended text)"}
+    ]
+    assert data["citations"][0]["cite"] == {
+        "nl": "art. 11, eerste en tweede lid (gewijzigde tekst)",
+        "en": "Art. 11(1) and (2) (amended text)",
+    }
+    assert data["suggested_packs"] == []
+    assert data["ruleset"]["version"] == "nvao-treaty 1.1.0"
     assert len(data["ruleset"]["digest"]) == 64
 
 
@@ -55,21 +64,33 @@ def test_explain_in_english_names_outcome_rule_article_facts_and_caveats():
     assert lines[0] == "Outcome: equivalent"
     assert lines[1] == (
         "Diploma: academic bachelor, awarded by VL (Flemish Community) on 2016-07-01; "
-        "accredited (or new programme assessed positively) on the award date: yes; arts education (kunstonderwijs): no"
+        "accredited (or new programme assessed positively) on the award date: yes; "
+        "arts education (kunstonderwijs): not stated (read as not arts education)"
     )
     assert lines[2] == "Assessment: in NL (the Netherlands), on 2017-06-01"
-    assert lines[3] == "Comparable degree in NL: wo-bachelor (bachelor (wo, university education)) (Art. 11(1)(b))"
+    assert lines[3] == (
+        "Comparable degree in NL: wo-bachelor (bachelor (wo, university education)) (Art. 11(1)(b) (amended text))"
+    )
     assert lines[4] == (
-        "Legal basis: rule R2014, Art. 11(1)-(2), as amended, Protocol to the NVAO treaty (Trb. 2013, 35), "
+        "Legal basis: rule R2014, Art. 11(1) and (2) (amended text), Protocol to the NVAO treaty (Trb. 2013, 35), "
         "in force from 2014-04-01"
     )
     assert "Caveats:" in lines
-    assert lines[-1].startswith("Rule set: nvao-treaty 1.0.0; sha256 ")
+    assert lines[-1].startswith("Rule set: nvao-treaty 1.1.0; sha256 ")
 
 
 def test_explain_in_dutch():
     lines = decision_for().explain(lang="nl").splitlines()
     assert lines[0] == "Uitkomst: equivalent (gelijkwaardig)"
+    # Arts education not stated is never printed as a "no".
+    assert lines[1].endswith("kunstonderwijs: niet opgegeven (gelezen als geen kunstonderwijs)")
+    assert lines[3] == (
+        "Overeenkomstige graad in NL: wo-bachelor (wo-bachelor) (art. 11, eerste lid, onderdeel b (gewijzigde tekst))"
+    )
+    assert lines[4] == (
+        "Rechtsgrond: regel R2014, art. 11, eerste en tweede lid (gewijzigde tekst), Protocol bij het NVAO-verdrag "
+        "(Trb. 2013, 35), van kracht vanaf 2014-04-01"
+    )
     assert lines[2] == "Beoordeling: in NL (Nederland), op peildatum 2017-06-01"
     assert "Voorbehouden:" in lines
 

@@ -32,6 +32,8 @@ OUTCOMES_BY_REASON = {
     "granted": {Outcome.EQUIVALENT, Outcome.LEVEL_EQUIVALENT, Outcome.ADMISSION_EQUIVALENT},
 }
 RECOGNISED = {Outcome.EQUIVALENT, Outcome.ADMISSION_EQUIVALENT}
+# Level recognition may carry the comparable degrees of a weaker rule granting beside it (R2003's).
+MAY_NAME = {*RECOGNISED, Outcome.LEVEL_EQUIVALENT}
 
 
 def decide(rules: RuleSet, case: DecisionCase) -> Decision:
@@ -63,7 +65,10 @@ def check_one_outcome(rules: RuleSet, case: DecisionCase) -> None:
     assert decision.to_dict() == again.to_dict()
     assert isinstance(decision.outcome, Outcome)
     assert decision.outcome in OUTCOMES_BY_REASON[decision.reason], (decision.reason, decision.outcome)
-    assert bool(decision.equivalent_to) == (decision.outcome in RECOGNISED)
+    if decision.outcome in RECOGNISED:
+        assert decision.equivalent_to
+    if decision.outcome not in MAY_NAME:
+        assert not decision.equivalent_to
     assert bool(decision.missing) == (decision.outcome is Outcome.UNDETERMINED)
     data = decision.to_dict()
     assert json.loads(json.dumps(data)) == data
@@ -208,8 +213,9 @@ def check_knowledge_is_monotone(rules: RuleSet, case: DecisionCase) -> None:
     """Replacing an unknown fact by a known value never turns a decided outcome into another one; the outcome is
     undetermined exactly when the possible values of the unknown facts decide differently, and then it names
     only unknown facts. (With one fact unknown: undetermined iff its two values give different outcomes.)"""
-    unknown = [fact for fact in FACTS if getattr(case.diploma, fact) is None]
     decision = decide(rules, case)
+    # A fact the rule data derives (recognition from accreditation, a named reading) is known, not unknown.
+    unknown = [fact for fact in FACTS if getattr(case.diploma, fact) is None and fact not in derived(decision)]
     outcomes = set()
     for values in itertools.product((True, False), repeat=len(unknown)):
         diploma = case.diploma
@@ -224,6 +230,42 @@ def check_knowledge_is_monotone(rules: RuleSet, case: DecisionCase) -> None:
         assert set(decision.missing) <= set(unknown)
     else:
         assert outcomes == {decision.outcome}
+
+
+def derived(decision: Decision) -> set[str]:
+    """The facts the decision derived from others by a reading (recognition from accreditation)."""
+    return {"recognised"} if any(finding.readings for finding in decision.findings) else set()
+
+
+def check_derived_recognition(rules: RuleSet, case: DecisionCase) -> None:
+    """Recognition derived from accreditation decides exactly as recognition stated as yes, names the reading it
+    rests on, and is derived only where accreditation is stated as yes and recognition is not stated at all."""
+    decision = decide(rules, case)
+    readings = {reading for finding in decision.findings for reading in finding.readings}
+    if not readings:
+        return
+    assert case.diploma.accredited is True
+    assert case.diploma.recognised is None
+    assert readings <= set(decision.readings)
+    stated = decide(rules, case._replace(diploma=attrs.evolve(case.diploma, recognised=True)))
+    assert summary(decision) == summary(stated)
+
+
+def check_nothing_granted_is_lost(rules: RuleSet, case: DecisionCase) -> None:
+    """Precedence keeps what every granting rule said: the degrees the strongest naming rule grants are in
+    ``equivalent_to`` whatever effect decides, every granting rule is cited, and no caveat is one that the rule
+    data reserves for another outcome (a caveat must not contradict the outcome)."""
+    decision = decide(rules, case)
+    if decision.reason != "granted":
+        assert not decision.equivalent_to
+        return
+    granted = [finding for finding in decision.findings if finding.status == "granted"]
+    assert {finding.rule.id for finding in granted} <= set(decision.rules)
+    _, named = _named(decision)
+    assert set(named) == set(decision.equivalent_to)
+    for caveat_id in decision.caveats:
+        caveat = rules.caveat(caveat_id)
+        assert not caveat.outcomes or decision.outcome.value in caveat.outcomes, (caveat_id, decision.outcome)
 
 
 def check_accreditation_edges(rules: RuleSet, case: DecisionCase, length: int) -> None:

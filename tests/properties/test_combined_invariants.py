@@ -9,8 +9,10 @@ from nvao_equivalence import RuleSet
 from nvao_equivalence.strategies import DecisionCase, decision_cases
 from tests.properties.invariants import (
     check_amendments_never_overlap,
+    check_derived_recognition,
     check_knowledge_is_monotone,
     check_named_symmetry,
+    check_nothing_granted_is_lost,
     check_one_outcome,
     check_rules_in_force,
     check_timeline,
@@ -56,3 +58,18 @@ def test_knowledge_is_monotone_over_every_pack(case: DecisionCase) -> None:
     """Stating an unknown fact (accreditation, recognition) never turns a decided outcome into another; the
     outcome is undetermined exactly when the possible values decide differently."""
     check_knowledge_is_monotone(RULES, case)
+
+
+@given(cases)
+def test_recognition_derived_from_accreditation_decides_as_if_stated(case: DecisionCase) -> None:
+    """Where the rule data derives recognition from accreditation (a Dutch or Flemish programme stated accredited,
+    recognition not stated), the decision is the one for recognition stated as yes, and names the reading."""
+    check_derived_recognition(RULES, case)
+
+
+@given(cases)
+def test_precedence_keeps_what_every_granting_rule_said(case: DecisionCase) -> None:
+    """The strongest effect decides the outcome, yet the comparable degrees a weaker granting rule names stay in
+    ``equivalent_to`` (R2003 beside level recognition), every granting rule is cited, and no caveat contradicts
+    the outcome."""
+    check_nothing_granted_is_lost(RULES, case)

@@ -18,6 +18,7 @@ from tests.properties.invariants import (
     check_accreditation_edges,
     check_amendments_never_overlap,
     check_knowledge_is_monotone,
+    check_nothing_granted_is_lost,
     check_one_outcome,
     check_rules_in_force,
     check_symmetry,
@@ -69,6 +70,12 @@ def test_knowing_more_never_changes_a_decided_outcome(case: DecisionCase) -> Non
     """Replacing an unknown fact (accreditation) by a known value never turns a decided outcome into another one;
     the outcome is undetermined exactly when the fact's two values would decide differently."""
     check_knowledge_is_monotone(RULES, case)
+
+
+@given(cases)
+def test_every_granting_rule_keeps_its_comparable_degrees(case: DecisionCase) -> None:
+    """The comparable degrees of the granting rule are the decision's, and no caveat contradicts the outcome."""
+    check_nothing_granted_is_lost(RULES, case)
 
 
 @given(cases, st.integers(1, 12 * 366))

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from nvao_equivalence import AccreditationRegister, Diploma, check_equivalence, timeline
+from nvao_equivalence import AccreditationRegister, Diploma, RuleSet, check_equivalence, timeline
 from nvao_equivalence.exceptions import InvalidAssessmentError, RegisterDataError
 from nvao_equivalence.registers import RegisterRecord, programme_key
 from tests.paths import FIXTURES
@@ -43,10 +43,10 @@ CASES = [
     ("34003", None, date(2019, 2, 28), True, "covered"),
     ("34003", None, date(2019, 3, 1), False, "withdrawn"),
     ("34003", None, date(2021, 12, 31), False, "withdrawn"),
-    # teach-out (afbouw) after expiry: not accredited, and said so; after it ends, plainly ended
+    # teach-out (afbouw) after expiry: unknown (reading register-teach-out); after it ends, plainly ended
     ("34004", None, date(2020, 6, 19), True, "covered"),
-    ("34004", None, date(2020, 6, 20), False, "teach-out"),
-    ("34004", None, date(2022, 8, 30), False, "teach-out"),
+    ("34004", None, date(2020, 6, 20), None, "teach-out"),
+    ("34004", None, date(2022, 8, 30), None, "teach-out"),
     ("34004", None, date(2022, 8, 31), False, "ended"),
     # never listed: unknown, never "no"
     ("39998", None, date(2020, 7, 1), None, "not-listed"),
@@ -61,10 +61,11 @@ CASES = [
     ("https://data.deqar.eu/report/990101", None, date(2019, 5, 14), None, "before-records"),
     ("https://data.deqar.eu/report/990101", None, date(2019, 5, 15), True, "covered"),
     ("deqar:programme:880101", None, date(2025, 5, 14), True, "covered"),
-    ("LEIEDAL-PBA-0101", None, date(2025, 5, 15), False, "ended"),
-    # DEQAR negative decision: refused from its date; before it, the register does not say
+    # after the six years EQAR reads into an empty valid_to, with no later record: unknown, not "no"
+    ("LEIEDAL-PBA-0101", None, date(2025, 5, 15), None, "open-end"),
+    # DEQAR negative new-programme assessment (initial accreditation): never accredited, from its date
     ("deqar:report:990102", None, date(2020, 1, 31), None, "before-records"),
-    ("deqar:report:990102", None, date(2020, 2, 1), False, "refused"),
+    ("deqar:report:990102", None, date(2020, 2, 1), False, "refused-new"),
     # DEQAR positive with conditions, list item with datetimes ending in Z
     ("deqar:report:990103", None, date(2017, 12, 31), None, "before-records"),
     ("deqar:report:990103", None, date(2018, 1, 1), True, "covered"),
@@ -74,7 +75,7 @@ CASES = [
     ("https://www.eqar.eu/qa-results/search/by-report/report/?id=990106", None, date(2022, 9, 30), True, "covered"),
     ("deqar:report:990106", None, date(2022, 10, 1), False, "ended"),
     # an institutional review accredits no programme
-    ("deqar:report:990107", None, date(2022, 1, 1), None, "undated"),
+    ("deqar:report:990107", None, date(2022, 1, 1), None, "institutional"),
     # a CROHO code shared by two hogescholen: the institution chooses
     ("34006", None, date(2019, 9, 1), None, "several-institutions"),
     ("34006", "98ZZ", date(2019, 8, 31), True, "covered"),
@@ -112,6 +113,11 @@ def test_check_equivalence_decides_accreditation_from_the_register(
     assert decision.register is not None
     assert decision.register.reason == reason
     assert decision.missing == (() if accredited is not None else ("accredited",))
+    # Every reading the register's answer relied on is named in the decision and its explanation.
+    relied = [r.id for r in decision.ruleset.readings if r.when == "register" and reason in r.register_reasons]
+    for reading in relied:
+        assert reading in decision.readings
+        assert f"[{reading}]" in decision.explain("nl")
 
 
 def diploma_of(programme: str, awarded_on: date, **extra) -> Diploma:
@@ -140,20 +146,29 @@ def test_the_explanation_cites_the_record_with_file_and_line(register):
     }
 
 
-def test_a_teach_out_diploma_is_not_accredited_and_the_explanation_says_so(register):
+def test_a_teach_out_diploma_is_undetermined_with_the_reading_and_a_caveat(register):
     decision = check_equivalence(diploma_of("34004", date(2021, 7, 1)), target="VL", on=ON, register=register)
-    assert decision.outcome == "not-recognised"
+    assert (decision.outcome, decision.missing) == ("undetermined", ("accredited",))
     assert decision.register is not None
     assert decision.register.note() == (
-        "not accredited on the award date 2021-07-01: it falls in the teach-out (afbouw) after the accreditation "
-        "ended on 2020-06-20, which runs until 2022-08-31; the library treats a diploma awarded in teach-out as not "
-        "accredited unless the register records accreditation on the award date: RIO, CROHO 34004 (98ZZ), "
-        "accredited 2014-06-20 until 2020-06-20 (exclusive), teach-out (afbouw) until 2022-08-31 "
+        "accreditation on the award date 2021-07-01 stays unknown: it falls in the teach-out (afbouw) after the "
+        "accreditation ended on 2020-06-20, which runs until 2022-08-31 (reading register-teach-out): RIO, CROHO "
+        "34004 (98ZZ), accredited 2014-06-20 until 2020-06-20 (exclusive), teach-out (afbouw) until 2022-08-31 "
         "[ho_erkenningen_rio.csv, line 6]"
     )
-    assert "Register: niet geaccrediteerd op de datum van uitreiking 2021-07-01: die valt in de afbouw" in (
+    assert "register-teach-out" in decision.readings
+    assert "teach-out" in decision.caveats
+    assert "[register-teach-out]" in decision.explain("en")
+    assert "De opleiding was op de datum van uitreiking in afbouw" in decision.explain("nl")
+    assert "Register: de accreditatie op de datum van uitreiking 2021-07-01 blijft onbekend: die valt in de afbouw" in (
         decision.explain("nl")
     )
+    # For the Benelux condition the programme counts as recognised.
+    assert decision.diploma.recognised is True
+    benelux = check_equivalence(
+        diploma_of("34004", date(2021, 7, 1)), target="BE-FR", on=ON, register=register, rules=RuleSet.load("benelux")
+    )
+    assert benelux.outcome == "level-equivalent"
 
 
 def test_a_gap_cites_the_period_that_ended_and_the_next(register):
@@ -173,9 +188,56 @@ def test_deqar_cites_the_report_the_decision_and_the_six_years(register):
         "(exclusive), valid_to empty: six years from valid_from [deqar_report_990101.json, line 1]"
     )
     assert register.lookup("deqar:report:990102", date(2021, 1, 1)).note() == (
-        "not accredited on the award date 2021-01-01: NVAO's decision was negative: DEQAR, report 990102 "
-        "(DEQARINST9811), NVAO decision negative, from 2020-02-01 [deqar_reports_page.json, line 6]"
+        "not accredited on the award date 2021-01-01: NVAO's assessment of the new programme was negative, so the "
+        "programme was never accredited (reading register-refusal-new-programme): DEQAR, report 990102 "
+        "(DEQARINST9811), NVAO decision negative, from 2020-02-01, assessment of a new programme (toets nieuwe "
+        "opleiding) [deqar_reports_page.json, line 6]"
     )
+
+
+@pytest.mark.parametrize(("awarded_on", "accredited", "reading"), [
+    (date(2025, 5, 14), True, None), (date(2025, 5, 15), None, "register-open-end"),
+])  # fmt: skip
+def test_an_open_ended_deqar_report_becomes_unknown_not_no_after_six_years(register, awarded_on, accredited, reading):
+    diploma = Diploma(awarded_by="VL", degree="master", awarded_on=awarded_on, programme="LEIEDAL-PBA-0101")
+    decision = check_equivalence(diploma, target="NL", on=ON, register=register)
+    assert decision.diploma.accredited is accredited
+    assert (reading in decision.readings) if reading else not [r for r in decision.readings if r.startswith("register")]
+
+
+# FACTS §4 [rev]: a refusal does not cut short a running accreditation.
+
+EXISTING = RegisterRecord("DEQAR", "P", date(2012, 9, 1), date(2018, 9, 1), True, "positive", "f.json, line 1")
+REFUSED = RegisterRecord("DEQAR", "P", date(2018, 3, 1), None, False, "negative", "f.json, line 2")
+NEW_REFUSED = RegisterRecord(
+    "DEQAR", "P", date(2018, 3, 1), None, False, "negative", "f.json, line 3", note="new-programme"
+)
+
+
+@pytest.mark.parametrize(("records", "day", "accredited", "reason"), [
+    ((REFUSED,), date(2018, 2, 28), None, "before-records"),
+    ((REFUSED,), date(2018, 3, 1), None, "refused"),  # a lone refusal of an existing programme: unknown
+    ((REFUSED,), date(2024, 1, 1), None, "refused"),
+    ((EXISTING, REFUSED), date(2018, 8, 31), True, "covered"),  # the running period is not cut short
+    ((EXISTING, REFUSED), date(2018, 9, 1), False, "refused"),  # "no" from the end of the known previous period
+    ((NEW_REFUSED,), date(2018, 3, 1), False, "refused-new"),  # a negative new-programme assessment: never accredited
+])  # fmt: skip
+def test_a_refusal_means_no_only_after_the_known_end_of_the_previous_period(records, day, accredited, reason):
+    found = AccreditationRegister.from_records(records).lookup("P", day)
+    assert (found.accredited, found.reason) == (accredited, reason)
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_lone_refusal_is_undetermined_and_cites_the_decision_and_the_reading(lang):
+    register = AccreditationRegister.from_records([REFUSED])
+    diploma = Diploma(awarded_by="VL", degree="master", awarded_on=date(2019, 7, 1), programme="P")
+    decision = check_equivalence(diploma, target="NL", on=ON, register=register)
+    assert (decision.outcome, decision.missing) == ("undetermined", ("accredited",))
+    assert "register-refusal" in decision.readings
+    text = decision.explain(lang)
+    assert "[register-refusal]" in text
+    cited = {"en": "NVAO decision negative, from 2018-03-01", "nl": "NVAO-besluit negatief, vanaf 2018-03-01"}[lang]
+    assert cited in text
 
 
 def test_a_programme_absent_from_the_register_stays_undetermined_and_the_explanation_says_so(register):

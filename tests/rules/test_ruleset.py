@@ -32,10 +32,12 @@ def test_bundled_rules_load_once_and_are_cached():
         "BNL2018",
         "BB2024",
         "VL2010",
+        "VL2010-doctor",
     ]
+    assert RuleSet.load("all").packs == ("nvao", "benelux", "flanders")
     # Packs load in the manifest's order whatever order they are named in: one combination, one digest.
     assert RuleSet.load("benelux", "nvao") is RuleSet.load("nvao", "benelux")
-    assert RuleSet.load("benelux", "nvao").version == "nvao-treaty 1.0.0, benelux 1.0.0, benelux-baltic-treaty 1.0.0"
+    assert RuleSet.load("benelux", "nvao").version == "nvao-treaty 1.1.0, benelux 1.1.0, benelux-baltic-treaty 1.1.0"
 
 
 def test_unknown_pack_is_an_input_error_naming_the_valid_packs():
@@ -102,17 +104,31 @@ def test_a_callers_own_rule_file_is_used(tmp_path):
      "write the canonical degree name 'hbo-bachelor', not 'HBO-BA'"),
     ('parties = ["NL", "VL"]\ncovers', 'parties = ["NL", "Vlaanderen"]\ncovers', "R2003", "rules[0].parties",
      "write the canonical code 'VL', not 'Vlaanderen'"),
-    ('caveats = ["additional-requirements", "academic-level-only"', 'caveats = ["additional-requirements", "sunshine"',
+    ('"additional-requirements-vl", "academic-level-only"', '"additional-requirements-vl", "sunshine"',
      "R2014", "rules[1].caveats", "'sunshine' is not a caveat of this file"),
-    ('to = ["professional-bachelor"]', 'to = ["hbo-bachelor"]', "R2003", "comparable[0].to",
+    ('to = ["professional-bachelor"]', 'to = ["hbo-bachelor"]', "R2014", "comparable[0].to",
      "'hbo-bachelor' is not a degree of VL"),
+    ('caveats = ["arts-within-arts-education-vl"]', 'caveats = ["sunshine"]', "R2014", "comparable[1].caveats",
+     "'sunshine' is not a caveat of this file"),
+    ('readings = ["vl-arts-bachelor"]', 'readings = ["moonlight"]', "R2014", "comparable[6].readings",
+     "'moonlight' is not a reading of this file"),
+    ('register_reasons = ["teach-out"]', 'register_reasons = ["lunch-break"]', None, "readings[14].register_reasons",
+     "'lunch-break' is not one of"),
+    ('outcomes = ["admission-equivalent"]', 'outcomes = ["admitted"]', None, "caveats[6].outcomes",
+     "'admitted' is not one of"),
+    ('before = 2003-01-01\n', '', None, "readings[9].before", "give before exactly when"),
+    ('if_arts_unstated = "arts-unstated-nl-hbo-bachelor"', 'if_arts_unstated = "sunshine"', "R2014",
+     "comparable[1].caveats", "'sunshine' is not a caveat of this file"),
+    ('cite.nl = "art. 11, eerste lid (oorspronkelijke tekst)"\n', '', "R2003", "rules[0].cite.nl",
+     "required key is missing"),
     ('status = "verbatim"', 'status = "roughly"', "R2003", "rules[0].text.status", "'roughly' is not one of"),
     ('rules = ["R2003"]\nwhen = "covered"', 'rules = ["R2003"]\nwhen = "sometimes"', None, "readings[0].when",
      "'sometimes' is not one of"),
     ('rules = ["R2003"]\nwhen = "covered"', 'rules = ["R1999"]\nwhen = "covered"', None, "readings[0].rules",
      "'R1999' is not a rule of this file"),
-    ('text.en = "Ask Nuffic', 'text.fr = "Ask Nuffic', None, "referrals[0].text.fr", "unknown key"),
-    ('article = "Art. 11(1)"\n', '', "R2003", "rules[0].article", "required key is missing"),
+    ('text.en = "In the Netherlands the admitting', 'text.fr = "In the Netherlands the admitting', None,
+     "referrals[0].text.fr", "unknown key"),
+    ('article = "Art. 11(1) (original text)"\n', '', "R2003", "rules[0].article", "required key is missing"),
 ])  # fmt: skip
 def test_a_malformed_rule_file_names_file_rule_and_key(tmp_path, old, new, rule_id, key, message):
     path = variant(tmp_path, old, new)
@@ -153,7 +169,7 @@ def test_from_paths_needs_a_path():
 
 def test_validate_reports_every_malformed_item_and_keeps_checking(tmp_path):
     text = (
-        BUNDLED.replace('article = "Art. 11(1)"\n', "", 1)
+        BUNDLED.replace('article = "Art. 11(1) (original text)"\n', "", 1)
         .replace('effect = "equivalent"', 'effect = "super-equivalent"', 1)
         .replace('when = "awarded-before-in-force"', 'when = "yesterday"', 1)
     )
@@ -165,7 +181,7 @@ def test_validate_reports_every_malformed_item_and_keeps_checking(tmp_path):
         (None, None),
         ("R2003", "rules[0].article"),
         ("R2014", "rules[1].effect"),
-        (None, "readings[4].when"),
+        (None, "readings[6].when"),
     ]
     assert problems[0].path == str(tmp_path / "absent.toml")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from nvao_equivalence import Degree
-from nvao_equivalence._vocabulary.degrees import _DEGREE_ALIASES, canonical_degree, degrees_of
+from nvao_equivalence._vocabulary.degrees import _DEGREE_ALIASES, _PRE_BOLOGNA, canonical_degree, degrees_of
 from nvao_equivalence._vocabulary.jurisdictions import canonical_jurisdiction
 
 NL_DEGREES = ["associate-degree", "hbo-bachelor", "wo-bachelor", "hbo-master", "wo-master", "doctorate"]
@@ -231,7 +231,7 @@ def test_degree_aliases(value, jurisdiction, expected):
 )
 def test_every_listed_alias_resolves_within_its_system(jurisdiction, alias, expected):
     code = "DE" if jurisdiction == "*" else jurisdiction
-    assert expected in degrees_of(code)
+    assert expected in degrees_of(code) or expected in _PRE_BOLOGNA[code]
     assert canonical_degree(alias, code) is expected
     assert canonical_degree(alias.upper(), code) is expected
 
@@ -261,7 +261,7 @@ def test_every_listed_alias_resolves_within_its_system(jurisdiction, alias, expe
         ("master-after-master", "DE", "DE", CYCLE_DEGREES),
         ("professional-bachelor", "BE-FR", "BE-FR (French Community of Belgium)", CYCLE_DEGREES),
         ("hbo-master", "BE-DE", "BE-DE (German-speaking Community of Belgium)", CYCLE_DEGREES),
-        ("licentiaat", "VL", "VL (Flemish Community)", VL_DEGREES),
+        ("licentiaat", "NL", "NL (the Netherlands)", NL_DEGREES),
         ("", "NL", "NL (the Netherlands)", NL_DEGREES),
     ],
 )
@@ -272,3 +272,17 @@ def test_degree_from_the_wrong_system_names_the_value_and_the_valid_names(value,
     assert repr(value) in message
     assert f"is not a degree of {system};" in message
     assert message.endswith(f"valid: {', '.join(valid)}")
+
+
+# FACTS §2 [rev]: degrees from before the bachelor-master structure are accepted as input (never "not a degree").
+
+
+@pytest.mark.parametrize(("value", "jurisdiction", "expected"), [
+    ("doctoraal", "NL", Degree.DOCTORAAL), ("drs.", "NL", Degree.DOCTORAAL), ("Ir.", "NL", Degree.DOCTORAAL),
+    ("mr.", "NL", Degree.DOCTORAAL), ("kandidaats", "NL", Degree.KANDIDAATS), ("licentiaat", "VL", Degree.LICENTIAAT),
+    ("kandidaat", "VL", Degree.KANDIDAAT), ("gegradueerde", "VL", Degree.GEGRADUEERDE),
+    ("apotheker", "VL", Degree.APOTHEKER), ("burgerlijk ingenieur", "VL", Degree.INGENIEUR),
+])  # fmt: skip
+def test_pre_bologna_degree_names_are_accepted_in_their_own_system(value, jurisdiction, expected):
+    assert canonical_degree(value, jurisdiction) is expected
+    assert expected not in degrees_of(jurisdiction)  # never drawn or listed among the system's current degrees
