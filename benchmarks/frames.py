@@ -9,8 +9,8 @@ run in a subprocess in its own environment (it pins its own numpy); point OPENFI
 
     pip install -e '.[frames]' polars && python benchmarks/frames.py [--rows 1000000] [--quick]
 
-Memory: peak RSS of a fresh process that builds the frame and decides it, against one that only builds it, at
-two sizes; what deciding adds should grow with the frame's own columns (the output), not with its cases.
+Memory: what deciding adds to the resident memory at its peak, at two sizes, beside what the output columns take;
+it should grow with the frame's own columns (the output and the working columns), not with anything else.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import statistics
 import subprocess
 import sys
 import time
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 RESULTS = Path(__file__).parent / "results" / "frames.json"
@@ -41,12 +41,12 @@ def applicants(rows: int, seed: int = 0):  # type: ignore[no-untyped-def]
     degrees = np.where(
         from_nl, np.array(NL)[rng.integers(0, len(NL), rows)], np.array(VL)[rng.integers(0, len(VL), rows)]
     )
-    first = date(2000, 1, 1)
-    award = [first + timedelta(days=int(day)) for day in rng.integers(0, (ON - first).days, rows)]
+    first = np.datetime64("2000-01-01")
+    award = first + rng.integers(0, (ON - date(2000, 1, 1)).days, rows).astype("timedelta64[D]")
     return pl.DataFrame({
         "awarded_by": np.where(from_nl, "NL", "VL"),
         "degree": degrees,
-        "awarded_on": pl.Series(award, dtype=pl.Date),
+        "awarded_on": pl.Series(award).cast(pl.Date),
         "accredited": np.array(["yes", "no", ""])[rng.integers(0, 3, rows)],
         "arts": rng.integers(0, 2, rows).astype(bool),
         "target": np.where(from_nl, "VL", "NL"),
@@ -82,19 +82,30 @@ def openfisca(rows: int) -> float | None:
     return float(done.stdout.split()[-1])
 
 
-def peak_rss(rows: int, decide: bool) -> float:
-    """Peak RSS (MiB) of a fresh process that builds the frame of ``rows`` and, if ``decide``, decides it."""
+def added_rss(rows: int) -> float:
+    """What deciding a frame of ``rows`` adds to the resident memory at its peak (MiB), in a fresh process: the
+    peak is reset once the frame is built (Linux's clear_refs), then read after the decision."""
     code = (
-        "import resource, sys; sys.path.insert(0, sys.argv[1]); from frames import applicants, ON\n"
+        "import sys; sys.path.insert(0, sys.argv[1]); from frames import applicants, ON\n"
         "from nvao_equivalence.frames import check_frame\n"
-        f"frame = applicants({rows})\n"
-        + ("check_frame(frame, on=ON)\n" if decide else "")
-        + "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+        "def status(key):\n"
+        "    return next(int(line.split()[1]) for line in open('/proc/self/status') if line.startswith(key))\n"
+        f"frame = applicants({rows}); check_frame(frame.head(1000), on=ON)\n"
+        "open('/proc/self/clear_refs', 'w').write('5'); before = status('VmRSS:')\n"
+        "decided = check_frame(frame, on=ON)\n"
+        "print((status('VmHWM:') - before) / 1024)"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code, str(Path(__file__).parent)], capture_output=True, text=True, check=True
-    )
-    return int(done.stdout) / 1024
+    here = str(Path(__file__).parent)
+    done = subprocess.run([sys.executable, "-c", code, here], capture_output=True, text=True, check=True)
+    return float(done.stdout)
+
+
+def output_mib(rows: int) -> float:
+    """What the output columns themselves take, as polars estimates them: what deciding must add."""
+    from nvao_equivalence.frames import check_frame
+
+    frame = applicants(rows)
+    return (check_frame(frame, on=ON).estimated_size() - frame.estimated_size()) / (1 << 20)
 
 
 def main() -> None:
@@ -115,13 +126,12 @@ def main() -> None:
     figures: dict[str, object] = {"rows": rows, "check_frame_rows_per_s": ours, "openfisca_rows_per_s": peer}
     if not args.quick:
         memory = {
-            size: {"frame_only_mib": peak_rss(size, False), "decided_mib": peak_rss(size, True)}
+            size: {"added_peak_mib": added_rss(size), "output_columns_mib": output_mib(size)}
             for size in (rows // 2, rows)
         }
         for size, figure in memory.items():
-            added = figure["decided_mib"] - figure["frame_only_mib"]
-            print(f"peak RSS at {size:>9,} rows: frame {figure['frame_only_mib']:7.1f} MiB, decided "
-                  f"{figure['decided_mib']:7.1f} MiB (+{added:.1f} MiB)")  # fmt: skip
+            print(f"deciding {size:>9,} rows adds at its peak {figure['added_peak_mib']:6.1f} MiB; "
+                  f"its output columns take {figure['output_columns_mib']:6.1f} MiB")  # fmt: skip
         figures["memory"] = memory
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")

@@ -9,6 +9,7 @@ mapped back onto the rows. A lazy frame stays lazy.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
@@ -32,6 +33,13 @@ _DATES = ("awarded_on", "on")
 OUTPUT_COLUMNS = ("outcome", "equivalent_to", "rules", "equivalent_level", "missing", "error", "explanation")
 _ANSWERS = OUTPUT_COLUMNS[:-2]  # what a decided case gives; ``error`` and ``explanation`` are built apart
 _DTYPES: dict[str, Any] = {name: nw.Int64 if name == "equivalent_level" else None for name in OUTPUT_COLUMNS}
+# Up to this many distinct values, a column is coded by comparing with each.
+_FEW = 3
+# The rows a column's values are first learnt from.
+_FIRST_ROWS = 10_000
+# Up to this many possible cases, an eager frame reads its answers from a table indexed by case (cheaper than a
+# hash lookup per row); beyond, and for lazy frames, each answer is a lookup.
+_TABLE_LIMIT = 1 << 20
 # Working columns, dropped before the frame is returned.
 _HELPER = "__nvao_equivalence_"
 
@@ -62,15 +70,20 @@ def decide_frame(
     assessed = (
         _Day(data, "on", columns["on"], schema[columns["on"]], default=day) if "on" in columns else _Day.constant(day)
     )
-    coded = [*(fact.code for fact in facts), award.period(changes), assessed.period(changes)]
-    radix = [*(len(fact.cells) for fact in facts), len(changes) + 1, len(changes) + 1]
-
-    # In steps, each reading the columns the step before made: the case is computed once, not once per output.
+    periods = [award.period(changes), assessed.period(changes)]
     case, problem = f"{_HELPER}case", f"{_HELPER}problem"
-    staged = data.with_columns(**{case: _mixed_radix(coded, radix)})
-    # The one collection of rows: the distinct cases, few whatever the frame's length.
-    found = staged.select(nw.col(case)).unique()
-    known = sorted(int(key) for (key,) in (found.collect() if isinstance(found, nw.LazyFrame) else found).rows())
+    while True:
+        radix = [*(len(fact.cells) for fact in facts), len(changes) + 1, len(changes) + 1]
+        # In steps, each reading the columns the step before made: the case is computed once, not once per output.
+        staged = data.with_columns(**{case: _mixed_radix([*(fact.code for fact in facts), *periods], radix)})
+        # The one collection of rows: the distinct cases, few whatever the frame's length.
+        found = staged.select(nw.col(case)).unique()
+        known = sorted(int(key) for (key,) in (found.collect() if isinstance(found, nw.LazyFrame) else found).rows())
+        unseen = {index for key in known for index, code in enumerate(_digits(key, radix)[: len(facts)])
+                  if code == facts[index].other}  # fmt: skip
+        if not unseen:
+            break
+        facts = [fact.whole(data) if index in unseen else fact for index, fact in enumerate(facts)]
     answers = [
         _answer(_cells(key, facts, radix), ruleset, code, lang if isinstance(lang, str) else None) for key in known
     ]
@@ -85,13 +98,28 @@ def decide_frame(
         }
     )
     # A row refused for a date is refused whatever its case says (the case's own problem is named first): its
-    # case becomes none, which every lookup below leaves null.
-    staged = staged.with_columns(**{case: nw.when(nw.col(problem).is_null()).then(nw.col(case)).otherwise(-1)})
-    out = {
-        name: _lookup(nw.col(case), known, [answer[name] for answer in answers], dtype)
-        for name, dtype in _DTYPES.items()
-        if name != "error" and (name != "explanation" or lang is not None)
-    }
+    # case becomes one that has no answer, which leaves every output below null.
+    size = math.prod(radix)
+    staged = staged.with_columns(**{case: nw.when(nw.col(problem).is_null()).then(nw.col(case)).otherwise(size)})
+    names = [name for name in _DTYPES if name != "error" and (name != "explanation" or lang is not None)]
+    if isinstance(staged, nw.DataFrame) and size <= _TABLE_LIMIT:
+        # An eager frame with few possible cases: each output is read from a table indexed by the case itself.
+        found = dict(zip(known, answers, strict=True))
+        rows = staged[case]
+        namespace = nw.get_native_namespace(staged)
+        out: dict[str, Any] = {
+            name: nw.new_series(
+                name,
+                [found[key][name] if key in found else None for key in range(size + 1)],
+                None if name == "equivalent_level" else nw.String,
+                backend=namespace,
+            )[rows]
+            for name in names
+        }
+    else:
+        out = {
+            name: _lookup(nw.col(case), known, [answer[name] for answer in answers], _DTYPES[name]) for name in names
+        }
     out["error"] = nw.col(problem)
     return staged.with_columns(**out).select([*columns_in_order, *_outputs(lang)]).to_native()
 
@@ -149,25 +177,41 @@ def _scalar_target(target: object, *, has_column: bool) -> str | None:
 
 
 class _Fact:
-    """One decisive column, coded: each distinct cell a small integer, read as ``batch`` reads a cell."""
+    """One decisive column, coded: each distinct cell a small integer, read as ``batch`` reads a cell.
 
-    def __init__(self, data: Any, name: str, column: str, dtype: Any) -> None:
-        self.name = name
+    The values are first learnt from the frame's first rows (the common case: a few codes that all appear early);
+    a value not among them is coded as *other*, and a case with *other* sends the column back to learn all of its
+    values, so that no value is ever guessed.
+    """
+
+    def __init__(self, data: Any, name: str, column: str, dtype: Any, *, whole: bool = False) -> None:
+        self.name, self.column, self.dtype = name, column, dtype
         cell = nw.col(column)
         if dtype == nw.Boolean:
-            self.cells = ["yes", "no", ""]
+            self.cells, self.other = ["yes", "no", ""], None
             self.code = nw.when(cell).then(nw.lit(0)).otherwise(nw.when(~cell).then(nw.lit(1))).fill_null(2)
             return
-        found = data.select(cell.alias(name)).unique()
+        found = (data if whole else data.head(_FIRST_ROWS)).select(cell.alias(name)).unique()
         values = [value for (value,) in (found.collect() if isinstance(found, nw.LazyFrame) else found).rows()]
         values = [value for value in values if not _is_null(value)]
-        self.cells = [*(_cell_text(value) for value in values), ""]
-        blank = len(values)
-        if not values:
-            self.code = nw.lit(blank, dtype=nw.Int64)
-            return
-        codes = list(range(blank))
-        self.code = cell.replace_strict(values, codes, default=blank, return_dtype=nw.Int64).fill_null(blank)
+        # Codes: 0 for a value not (yet) known, each known value from 1, then the empty cell.
+        blank = len(values) + 1
+        self.other = None if whole else 0
+        self.cells = ["?", *(_cell_text(value) for value in values), ""]
+        # Arithmetic rather than `when`, which not every frame library can nest: null cells get the empty code.
+        null = cell.is_null().cast(nw.Int64) * blank
+        if len(values) <= _FEW:
+            # A few values (NL or VL, yes/no/empty): comparing with each is cheaper than a hash lookup, and a cell
+            # equal to none of them adds nothing: it is coded 0.
+            equal = [(cell == value).fill_null(False).cast(nw.Int64) * code for code, value in enumerate(values, 1)]
+            self.code = nw.sum_horizontal(*equal, null)
+        else:
+            # replace_strict gives a null cell the default, 0: the empty code is added.
+            self.code = cell.replace_strict(values, list(range(1, blank)), default=0, return_dtype=nw.Int64) + null
+
+    def whole(self, data: Any) -> _Fact:
+        """The same column, coded from all of its values."""
+        return _Fact(data, self.name, self.column, self.dtype, whole=True)
 
 
 def _is_null(value: Any) -> bool:
@@ -267,13 +311,17 @@ def _mixed_radix(codes: list[nw.Expr], radix: list[int]) -> nw.Expr:
     return key
 
 
-def _cells(key: int, facts: list[_Fact], radix: list[int]) -> tuple[dict[str, str], int, int]:
-    """The case's cells as text, and the periods of its award and assessment dates."""
+def _digits(key: int, radix: list[int]) -> list[int]:
     digits = []
     for size in reversed(radix):
         key, digit = divmod(key, size)
         digits.append(digit)
-    *codes, award_period, on_period = reversed(digits)
+    return digits[::-1]
+
+
+def _cells(key: int, facts: list[_Fact], radix: list[int]) -> tuple[dict[str, str], int, int]:
+    """The case's cells as text, and the periods of its award and assessment dates."""
+    *codes, award_period, on_period = _digits(key, radix)
     return {fact.name: fact.cells[code] for fact, code in zip(facts, codes, strict=True)}, award_period, on_period
 
 

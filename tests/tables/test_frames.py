@@ -209,3 +209,21 @@ def test_columns_are_matched_as_batch_matches_them_and_clashes_are_refused():
         check_frame(frame.with_columns(Outcome=pl.lit("x")), on=ON, target="VL")
     with pytest.raises(InvalidInputError, match=r"^frame: list is not a data frame; valid: a pandas, polars"):
         check_frame([1, 2, 3], on=ON, target="VL")
+
+
+@pytest.mark.parametrize("backend", ["pandas", "polars", "duckdb"])
+def test_a_value_first_seen_after_the_first_rows_is_read_not_guessed(backend):
+    # The values of a column are first learnt from its first rows; later ones send it back to learn them all.
+    first = ("NL", "wo-bachelor", "2016-07-01", "yes", "", "", "VL", "2017-01-01")
+    rows = [first] * 10_000 + [
+        ("VL", "master", "2016-07-01", "no", "", "", "NL", "2017-01-01"),
+        ("NL", "hbo-master", "2016-07-01", "", "", "", "VL", "2017-01-01"),
+        ("Nederland", "doctoraal", "1999-07-01", "ja", "", "", "VL", "2017-01-01"),
+    ]
+    data = {name: [row[index] for row in rows] for index, name in enumerate(COLUMNS)}
+    got = rows_of(check_frame(BACKENDS[backend](data), on=ON, target=TARGET, rules=ALL))
+    assert len(got) == len(rows)
+    for row, answer in [(rows[0], got[0]), *zip(rows[-3:], got[-3:], strict=True)]:
+        want = expected(row, ALL)
+        assert {name: plain(answer[name]) for name in OUTPUTS} == {name: want[name] for name in OUTPUTS}, row
+    assert [plain(answer["outcome"]) for answer in got[-3:]] == ["undetermined", "undetermined", "not-recognised"]
