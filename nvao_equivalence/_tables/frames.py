@@ -14,7 +14,10 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
-import narwhals as nw
+try:
+    import narwhals as nw
+except ImportError:  # pragma: no cover - the message a user without the extra sees
+    raise ImportError("nvao_equivalence.frames needs narwhals: pip install 'nvao-equivalence[frames]'") from None
 
 from nvao_equivalence._decide.engine import ORDER_PROBLEM
 from nvao_equivalence._decide.explain import LANGS

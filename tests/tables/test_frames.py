@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import subprocess
+import sys
 import warnings
 from datetime import date, datetime
 
@@ -227,3 +229,20 @@ def test_a_value_first_seen_after_the_first_rows_is_read_not_guessed(backend):
         want = expected(row, ALL)
         assert {name: plain(answer[name]) for name in OUTPUTS} == {name: want[name] for name in OUTPUTS}, row
     assert [plain(answer["outcome"]) for answer in got[-3:]] == ["undetermined", "undetermined", "not-recognised"]
+
+
+def test_without_the_extra_the_import_names_it():
+    blocker = (
+        "import sys\n"
+        "class Block:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name.split('.')[0] == 'narwhals':\n"
+        "            raise ImportError(name)\n"
+        "sys.meta_path.insert(0, Block())\n"
+        "try:\n"
+        "    import nvao_equivalence.frames\n"
+        "except ImportError as error:\n"
+        "    print(error)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", blocker], capture_output=True, text=True, check=True)
+    assert done.stdout == "nvao_equivalence.frames needs narwhals: pip install 'nvao-equivalence[frames]'\n"
