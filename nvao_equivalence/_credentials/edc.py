@@ -7,21 +7,13 @@ from datetime import date
 from typing import Any
 
 from nvao_equivalence._credentials.kind import not_a_degree
-from nvao_equivalence._credentials.read import Facts, credential_date
+from nvao_equivalence._credentials.read import Facts, credential_date, items, one
 from nvao_equivalence._vocabulary.identifiers import normalise_identifier
 from nvao_equivalence.exceptions import CredentialError
 
 __all__ = ["edc_facts"]
 
 _EQF = re.compile(r"(?:eqf/|level\s*)([1-8])\b", re.IGNORECASE)
-
-
-def _items(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else [] if value is None else [value]
-
-
-def _one(value: Any) -> dict[str, Any]:
-    return next((item for item in _items(value) if isinstance(item, dict)), {})
 
 
 def _texts(value: Any) -> list[str]:
@@ -41,25 +33,23 @@ def edc_facts(document: Any, *, sealed: bool = False, awarded_on: date | None = 
     ``awarded_on``: the caller's award date, which wins over the credential's."""
     fmt = "European Digital Credential"
     types = (
-        {item for item in _items(document.get("type")) if isinstance(item, str)}
-        if isinstance(document, dict)
-        else set()
+        {item for item in items(document.get("type")) if isinstance(item, str)} if isinstance(document, dict) else set()
     )
     if not {"VerifiableCredential", "EuropeanDigitalCredential"} & types:
         raise CredentialError("type: not a European Digital Credential (VerifiableCredential, ELM v3 JSON-LD)")
-    issuer = _one(document.get("issuer"))
-    claims = [claim for claim in _items(_one(document.get("credentialSubject")).get("hasClaim")) if claim]
+    issuer = one(document.get("issuer"))
+    claims = [claim for claim in items(one(document.get("credentialSubject")).get("hasClaim")) if claim]
     if len(claims) != 1:
         raise CredentialError(
             f"credentialSubject.hasClaim: the credential holds {len(claims)} claims; "
             "valid: exactly one learning achievement (the diploma)"
         )
-    claim = _one(claims[0])
+    claim = one(claims[0])
     refusal = not_a_degree(document, claim)
     if refusal is not None:
         raise CredentialError(refusal)
-    awarding = _one(claim.get("awardedBy"))
-    body = _organisation(document, _one(awarding.get("awardingBody")))
+    awarding = one(claim.get("awardedBy"))
+    body = _organisation(document, one(awarding.get("awardingBody")))
     awarded_on, date_note = _edc_award_date(document, claim, awarded_on)
     # The awarding body awarded the degree; the issuer may be a service provider sealing it elsewhere.
     country, country_field = _country(body), f"credentialSubject.hasClaim.awardedBy.awardingBody.{_WHERE}"
@@ -67,28 +57,28 @@ def edc_facts(document: Any, *, sealed: bool = False, awarded_on: date | None = 
         country, country_field = _country(issuer), f"issuer.{_WHERE}"
     # Identifiers of an issuer in another country than the awarding body's say nothing about the awarding system.
     organisations = [body] + ([issuer] if _country(issuer) in (country, None) and issuer is not body else [])
-    spec = _one(claim.get("specifiedBy"))
-    level = _one(spec.get("eqfLevel"))
+    spec = one(claim.get("specifiedBy"))
+    level = one(spec.get("eqfLevel"))
     found = _EQF.search(" ".join([str(level.get("id", "")), *_texts(level.get("prefLabel"))]))
     programme = None
-    for identifier in _items(spec.get("identifier")) + _items(claim.get("identifier")):
+    for identifier in items(spec.get("identifier")) + items(claim.get("identifier")):
         if isinstance(identifier, dict) and re.search(r"croho|isat", str(identifier.get("schemeName", "")), re.I):
             programme = str(identifier.get("notation") or "").strip() or None
     if programme is None:
-        for evidence in _items(document.get("evidence")):
-            for accreditation in _items(_one(evidence).get("accreditation")):
-                link = str(_one(accreditation).get("id", ""))
+        for evidence in items(document.get("evidence")):
+            for accreditation in items(one(evidence).get("accreditation")):
+                link = str(one(accreditation).get("id", ""))
                 if normalise_identifier(link).startswith("deqar:"):
                     programme = normalise_identifier(link)
     hints: list[str] = []
     institution = None
     for organisation in organisations:
         for key in ("identifier", "registration", "vatIdentifier"):
-            for identifier in _items(organisation.get(key)):
+            for identifier in items(organisation.get(key)):
                 if not isinstance(identifier, dict):
                     continue
                 scheme, notation = str(identifier.get("schemeName", "")), str(identifier.get("notation", ""))
-                hints += [scheme, str(_one(identifier.get("spatial")).get("id", ""))]
+                hints += [scheme, str(one(identifier.get("spatial")).get("id", ""))]
                 if scheme.strip().upper() == "BRIN" and notation.strip() and institution is None:
                     institution = notation.strip()
     titles = tuple(_texts(claim.get("title")) + _texts(spec.get("title")))
@@ -117,9 +107,9 @@ def _edc_award_date(document: dict[str, Any], claim: dict[str, Any], stated: dat
     # (provenBy.dateIssued), then the credential's issuance (VC `issued`, its VC 1.1 name `issuanceDate`, then
     # `validFrom`, which every EDC has). Issuance may be later than the award: the provenance says which was used.
     candidates = (
-        ("credentialSubject.hasClaim.awardedBy.awardingDate", _one(claim.get("awardedBy")).get("awardingDate"),
+        ("credentialSubject.hasClaim.awardedBy.awardingDate", one(claim.get("awardedBy")).get("awardingDate"),
          "awardingDate"),
-        ("credentialSubject.hasClaim.provenBy.dateIssued", _one(claim.get("provenBy")).get("dateIssued"),
+        ("credentialSubject.hasClaim.provenBy.dateIssued", one(claim.get("provenBy")).get("dateIssued"),
          "the date of the assessment that proves the claim, as it states no awardingDate"),
         ("issued", document.get("issued"), issuance),
         ("issuanceDate", document.get("issuanceDate"), issuance),
@@ -158,9 +148,9 @@ def _organisation(document: dict[str, Any], node: dict[str, Any]) -> dict[str, A
 
 
 def _country(organisation: dict[str, Any]) -> str | None:
-    for location in _items(organisation.get("location")):
-        for address in _items(_one(location).get("address")):
-            code = str(_one(_one(address).get("countryCode")).get("id", ""))
+    for location in items(organisation.get("location")):
+        for address in items(one(location).get("address")):
+            code = str(one(one(address).get("countryCode")).get("id", ""))
             if code:
                 return code.rstrip("/").rsplit("/", 1)[-1].upper()
     return None

@@ -13,6 +13,8 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from nvao_equivalence._credentials.read import items, one
+
 __all__ = ["MIN_DEGREE_ECTS", "not_a_degree"]
 
 # Credential profiles (http://data.europa.eu/snb/credential/25831c2). Only "Learning Activity" says by itself that
@@ -57,7 +59,7 @@ _EQF = re.compile(r"eqf/([1-8])\b")
 def not_a_degree(document: dict[str, Any], claim: dict[str, Any]) -> str | None:
     """What the credential is instead of a degree, as a :class:`CredentialError` message naming the field, or
     ``None`` when it may be a degree (an awarded qualification with no sign of being less)."""
-    kinds = [item for item in _items(claim.get("type")) if isinstance(item, str)]
+    kinds = [item for item in items(claim.get("type")) if isinstance(item, str)]
     known = [_CLAIMS[item] for item in kinds if item in _CLAIMS]
     if not known:
         return (
@@ -66,12 +68,12 @@ def not_a_degree(document: dict[str, Any], claim: dict[str, Any]) -> str | None:
         )
     if known[0] is not None:
         return f"credentialSubject.hasClaim: {known[0]}, not a degree"
-    profiles = {str(_one(item).get("id", "")) for item in _items(document.get("credentialProfiles"))}
+    profiles = {str(one(item).get("id", "")) for item in items(document.get("credentialProfiles"))}
     if _PARTICIPATION_PROFILE in profiles:
         return "credentialProfiles: a certificate of participation (the Learning Activity profile), not a degree"
-    spec = _one(claim.get("specifiedBy"))
-    for kind in _items(spec.get("dcType")):
-        code = str(_one(kind).get("id", ""))
+    spec = one(claim.get("specifiedBy"))
+    for kind in items(spec.get("dcType")):
+        code = str(one(kind).get("id", ""))
         code = code.removeprefix(_OPPORTUNITY) if code.startswith(_OPPORTUNITY) else ""
         if code in _MICRO:
             return f"credentialSubject.hasClaim.specifiedBy.dcType: a micro-credential ({_MICRO[code]}), not a degree"
@@ -79,9 +81,9 @@ def not_a_degree(document: dict[str, Any], claim: dict[str, Any]) -> str | None:
             return f"credentialSubject.hasClaim.specifiedBy.dcType: {_OTHER_OPPORTUNITY[code]}, not a degree"
     if spec.get("isPartialQualification") is True:
         return "credentialSubject.hasClaim.specifiedBy.isPartialQualification: a partial qualification, not a degree"
-    for credit in _items(spec.get("creditPoint")):
-        credit = _one(credit)
-        if str(_one(credit.get("framework")).get("id", "")) != _ECTS:
+    for credit in items(spec.get("creditPoint")):
+        credit = one(credit)
+        if str(one(credit.get("framework")).get("id", "")) != _ECTS:
             continue
         try:
             points = Decimal(str(credit.get("point", "")).strip())
@@ -92,19 +94,11 @@ def not_a_degree(document: dict[str, Any], claim: dict[str, Any]) -> str | None:
                 f"credentialSubject.hasClaim.specifiedBy.creditPoint: a micro-credential ({points} ECTS; the "
                 f"smallest degree, a master's, has {MIN_DEGREE_ECTS}), not a degree"
             )
-    for level in _items(spec.get("eqfLevel")):
-        found = _EQF.search(str(_one(level).get("id", "")))
+    for level in items(spec.get("eqfLevel")):
+        found = _EQF.search(str(one(level).get("id", "")))
         if found and not 5 <= int(found.group(1)) <= 8:
             return (
                 f"credentialSubject.hasClaim.specifiedBy.eqfLevel: EQF level {found.group(1)}, not a higher-education "
                 "degree; valid: EQF 5 to 8"
             )
     return None
-
-
-def _items(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else [] if value is None else [value]
-
-
-def _one(value: Any) -> dict[str, Any]:
-    return next((item for item in _items(value) if isinstance(item, dict)), {})

@@ -21,7 +21,7 @@ import attrs
 from nvao_equivalence._vocabulary.dates import register_date
 from nvao_equivalence.exceptions import CredentialError
 
-__all__ = ["MAX_CREDENTIAL_BYTES", "Facts", "credential_date", "read_credential"]
+__all__ = ["MAX_CREDENTIAL_BYTES", "Facts", "credential_date", "items", "one", "read_credential"]
 
 MAX_CREDENTIAL_BYTES = 16 << 20  # 16 MiB: a signed credential with a PDF attached stays well under it
 
@@ -144,3 +144,13 @@ def credential_date(value: Any, field: str, fmt: str) -> date:
     if found is None:
         raise CredentialError(f"{field}: the {fmt} gives no award date; a diploma needs one")
     return found
+
+
+def items(value: Any) -> list[Any]:
+    """A JSON-LD value as a list: JSON-LD writes one item bare and several as an array."""
+    return value if isinstance(value, list) else [] if value is None else [value]
+
+
+def one(value: Any) -> dict[str, Any]:
+    """The first object of a JSON-LD value, or an empty one."""
+    return next((item for item in items(value) if isinstance(item, dict)), {})
