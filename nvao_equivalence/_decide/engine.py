@@ -16,23 +16,18 @@ import attrs
 
 from nvao_equivalence._case.diploma import Diploma
 from nvao_equivalence._case.outcome import EFFECTS, FACTS, Outcome
+from nvao_equivalence._decide.assessment import ORDER_PROBLEM, assessment_date, consult, prepare
 from nvao_equivalence._decide.decision import Decision
 from nvao_equivalence._decide.verdict import Finding, Verdict
-from nvao_equivalence._vocabulary.dates import parse_date
 from nvao_equivalence._vocabulary.degrees import Degree, eqf_level
-from nvao_equivalence._vocabulary.jurisdictions import canonical_jurisdiction
 from nvao_equivalence.exceptions import InvalidAssessmentError
 
 if TYPE_CHECKING:
-    from nvao_equivalence._registers.records import RegisterAnswer
     from nvao_equivalence._registers.register import AccreditationRegister
     from nvao_equivalence._rulebook.model import ComparableRow, Rule
     from nvao_equivalence._rulebook.ruleset import RuleSet
 
-__all__ = ["ORDER_PROBLEM", "Period", "check_equivalence", "timeline"]
-
-#: The message for an assessment date before the award date; data frames build it per row from the same text.
-ORDER_PROBLEM = "on: the assessment date {on} precedes the award date {awarded_on}; valid: {awarded_on} or later"
+__all__ = ["Period", "check_equivalence", "decide", "timeline", "verdict"]
 
 
 @attrs.frozen
@@ -72,15 +67,15 @@ def check_equivalence(
     >>> decision.outcome, decision.equivalent_to, decision.rules
     (<Outcome.EQUIVALENT: 'equivalent'>, (<Degree.WO_BACHELOR: 'wo-bachelor'>,), ('R2014',))
     """
-    ruleset, target = _prepare(diploma, target, rules)
-    day = _assessment_date(on)
+    ruleset, target = prepare(diploma, target, rules)
+    day = assessment_date(on)
     if diploma.awarded_on > day:
         raise InvalidAssessmentError(
             ORDER_PROBLEM.format(on=day.isoformat(), awarded_on=diploma.awarded_on.isoformat())
         )
     if register is None:
         return Decision(diploma, target, day, verdict(diploma, target, day, ruleset))
-    diploma, found = _consult(diploma, register)
+    diploma, found = consult(diploma, register)
     return Decision(diploma, target, day, verdict(diploma, target, day, ruleset), found)
 
 
@@ -98,8 +93,8 @@ def timeline(
     >>> [(p.start.isoformat(), p.outcome.value) for p in timeline(d, target="VL")]
     [('2004-07-01', 'not-recognised'), ('2005-02-01', 'admission-equivalent'), ('2014-04-01', 'equivalent')]
     """
-    ruleset, target = _prepare(diploma, target, rules)
-    diploma, _ = _consult(diploma, register)
+    ruleset, target = prepare(diploma, target, rules)
+    diploma, _ = consult(diploma, register)
     starts = [diploma.awarded_on]
     if diploma.awarded_by != target:
         starts += [day for day in ruleset.boundaries(diploma.awarded_by, target) if day > diploma.awarded_on]
@@ -109,55 +104,6 @@ def timeline(
         decision = decide(diploma, target, start, ruleset)
         periods.append(Period(start, end, decision.outcome, decision.equivalent_to, decision.rules))
     return tuple(periods)
-
-
-def _prepare(diploma: object, target: object, rules: object) -> tuple[RuleSet, str]:
-    if type(diploma) is not Diploma and not isinstance(diploma, Diploma):
-        raise InvalidAssessmentError(f"diploma: expected a Diploma, found {diploma!r}")
-    if rules is not None:
-        from nvao_equivalence._rulebook.ruleset import RuleSet
-
-        if not isinstance(rules, RuleSet):
-            raise InvalidAssessmentError(f"rules: expected a RuleSet or None, found {rules!r}")
-    if not isinstance(target, str):
-        raise InvalidAssessmentError(f"target: expected a jurisdiction code such as 'NL' or 'VL', found {target!r}")
-    try:
-        code = canonical_jurisdiction(target)
-    except ValueError as error:
-        raise InvalidAssessmentError(f"target: {error}") from None
-    return (rules if rules is not None else _default_rules()), code
-
-
-_DEFAULT: list[RuleSet] = []
-
-
-def _default_rules() -> RuleSet:
-    # Loaded on first use, not with the package: loading rules needs the loader, which importing need not.
-    if not _DEFAULT:
-        from nvao_equivalence._rulebook.ruleset import default_rules
-
-        _DEFAULT.append(default_rules())
-    return _DEFAULT[0]
-
-
-def _consult(diploma: Diploma, register: object) -> tuple[Diploma, RegisterAnswer | None]:
-    """The diploma with its programme's accreditation periods from ``register``, and the register's answer."""
-    if register is None:
-        return diploma, None
-    from nvao_equivalence._registers.register import AccreditationRegister
-
-    if not isinstance(register, AccreditationRegister):
-        raise InvalidAssessmentError(f"register: expected an AccreditationRegister or None, found {register!r}")
-    return register.apply(diploma)
-
-
-def _assessment_date(on: object) -> date:
-    if type(on) is date:
-        return on
-    try:
-        return parse_date(on, field="on")
-    except ValueError as error:
-        raise InvalidAssessmentError(str(error)) from None
 
 
 def decide(diploma: Diploma, target: str, on: date, ruleset: RuleSet) -> Decision:

@@ -19,13 +19,12 @@ try:
 except ImportError:  # pragma: no cover - the message a user without the extra sees
     raise ImportError("nvao_equivalence.frames needs narwhals: pip install 'nvao-equivalence[frames]'") from None
 
-from nvao_equivalence._decide.engine import ORDER_PROBLEM
+from nvao_equivalence._decide.assessment import ORDER_PROBLEM, assessment_date, assessment_target, rule_set
 from nvao_equivalence._decide.explain import LANGS
-from nvao_equivalence._rulebook.ruleset import RuleSet, default_rules
+from nvao_equivalence._rulebook.ruleset import RuleSet
 from nvao_equivalence._tables.cells import EMPTY, decide_cells, no_default
 from nvao_equivalence._vocabulary.dates import parse_date
-from nvao_equivalence._vocabulary.jurisdictions import canonical_jurisdiction
-from nvao_equivalence.exceptions import EquivalenceError, InvalidAssessmentError, InvalidInputError
+from nvao_equivalence.exceptions import EquivalenceError, InvalidInputError
 
 __all__ = ["OUTPUT_COLUMNS", "REQUIRED_COLUMNS", "decide_frame"]
 
@@ -61,7 +60,7 @@ def decide_frame(
     schema = data.collect_schema()
     columns_in_order = list(schema.names())
     columns = _columns(columns_in_order)
-    ruleset = _rule_set(rules)
+    ruleset = rule_set(rules)
     if lang is not None and lang not in LANGS:
         raise InvalidInputError(f"lang: {lang!r} is not supported; valid: {', '.join(LANGS)}, or None")
     day = _scalar_on(on, has_column="on" in columns)
@@ -147,36 +146,16 @@ def _columns(names: list[str]) -> dict[str, str]:
     return matched
 
 
-def _rule_set(rules: object) -> RuleSet:
-    if rules is None:
-        return default_rules()
-    if not isinstance(rules, RuleSet):
-        raise InvalidAssessmentError(f"rules: expected a RuleSet or None, found {rules!r}")
-    return rules
-
-
 def _scalar_on(on: object, *, has_column: bool) -> date | None:
-    if on is None:
-        if not has_column:
-            raise InvalidInputError("on: the frame has no 'on' column; give on= (a date), the assessment date")
-        return None
-    try:
-        return parse_date(on, field="on")
-    except ValueError as error:
-        raise InvalidAssessmentError(str(error)) from None
+    if on is None and not has_column:
+        raise InvalidInputError("on: the frame has no 'on' column; give on= (a date), the assessment date")
+    return None if on is None else assessment_date(on)
 
 
 def _scalar_target(target: object, *, has_column: bool) -> str | None:
-    if target is None:
-        if not has_column:
-            raise InvalidInputError("target: the frame has no 'target' column; give target= (NL or VL)")
-        return None
-    if not isinstance(target, str):
-        raise InvalidAssessmentError(f"target: expected a jurisdiction code such as 'NL' or 'VL', found {target!r}")
-    try:
-        return canonical_jurisdiction(target)
-    except ValueError as error:
-        raise InvalidAssessmentError(f"target: {error}") from None
+    if target is None and not has_column:
+        raise InvalidInputError("target: the frame has no 'target' column; give target= (NL or VL)")
+    return None if target is None else assessment_target(target)
 
 
 class _Fact:
