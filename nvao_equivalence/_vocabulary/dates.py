@@ -21,7 +21,28 @@ _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ZONED_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:Z|[+-](?:(?:0\d|1[0-3]):[0-5]\d|14:00))")
 _DAY_FIRST = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
 _YEAR = re.compile(r"\b\d{4}\b")
-_VALID_FORMS = "valid: a date, or text such as 2016-07-01, 01-07-2016, 1/7/2016, 1 juli 2016 or 1 July 2016"
+# Dutch Excel's default short date ("1-jul-16", "15-mrt-19"): the day, the month's abbreviation, a two-digit year.
+_EXCEL_SHORT = re.compile(r"(\d{1,2})-([a-z]{3,4})\.?-(\d{2})", re.IGNORECASE)
+_VALID_FORMS = "valid: a date, or text such as 2016-07-01, 01-07-2016, 1/7/2016, 1 juli 2016, 1 July 2016 or 1-jul-16"
+# Month names and abbreviations, Dutch and English, in the order of the months.
+_MONTHS = (
+    ("jan", "januari", "january"),
+    ("feb", "februari", "february"),
+    ("mrt", "maart", "mar", "march"),
+    ("apr", "april"),
+    ("mei", "may"),
+    ("jun", "juni", "june"),
+    ("jul", "juli", "july"),
+    ("aug", "augustus", "august"),
+    ("sep", "sept", "september"),
+    ("okt", "oktober", "oct", "october"),
+    ("nov", "november"),
+    ("dec", "december"),
+)
+_MONTH_NUMBERS = {word: number for number, words in enumerate(_MONTHS, start=1) for word in words}
+# A two-digit year is read as Excel and Windows read it by default: 00 to 29 is 2000 to 2029, 30 to 99 is 1930 to
+# 1999. An award or assessment date outside that window needs a four-digit year.
+_CENTURY_PIVOT = 30
 
 
 def in_period(day: date, valid_from: date, valid_until: date | None) -> bool:
@@ -42,12 +63,16 @@ def parse_date(value: object, *, field: str) -> date:
     """Return ``value`` as a :class:`~datetime.date`, or raise ``ValueError`` naming ``field``.
 
     Accepts a ``date`` (not a ``datetime``: a diploma has no time of day), ISO
-    text, day-first numeric text and Dutch or English month names.
+    text, day-first numeric text, Dutch or English month names, and Dutch
+    Excel's short date (``1-jul-16``; a two-digit year 00-29 is 2000-2029,
+    30-99 is 1930-1999, as Excel and Windows read it).
 
     >>> parse_date("1/7/2016", field="awarded_on")
     datetime.date(2016, 7, 1)
     >>> parse_date("1 juli 2016", field="awarded_on")
     datetime.date(2016, 7, 1)
+    >>> parse_date("15-mrt-19", field="awarded_on")
+    datetime.date(2019, 3, 15)
     """
     # The common case first, cheaply: ISO text, as registers and exports write it.
     if type(value) is str and len(value) == 10 and value[4] == "-" and value[7] == "-":
@@ -69,6 +94,11 @@ def parse_date(value: object, *, field: str) -> date:
         if numeric:
             day, month, year = (int(part) for part in numeric.groups())
             return date(year, month, day)
+        short = _EXCEL_SHORT.fullmatch(text)
+        if short and short.group(2).lower() in _MONTH_NUMBERS:
+            year = int(short.group(3))
+            year += 2000 if year < _CENTURY_PIVOT else 1900
+            return date(year, _MONTH_NUMBERS[short.group(2).lower()], int(short.group(1)))
     except ValueError:
         raise ValueError(
             f"{field}: {value!r} is not a calendar date (numeric dates are read day-first; {_VALID_FORMS})"
@@ -101,20 +131,7 @@ def _dutch_english_parser() -> _parser.parser:
     # Built with type(): dateutil's stubs type these tables too narrowly for
     # month names with more than two spellings.
     words = {
-        "MONTHS": [
-            ("jan", "januari", "january"),
-            ("feb", "februari", "february"),
-            ("mrt", "maart", "mar", "march"),
-            ("apr", "april"),
-            ("mei", "may"),
-            ("jun", "juni", "june"),
-            ("jul", "juli", "july"),
-            ("aug", "augustus", "august"),
-            ("sep", "sept", "september"),
-            ("okt", "oktober", "oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ],
+        "MONTHS": list(_MONTHS),
         "WEEKDAYS": [
             ("ma", "maandag", "mon", "monday"),
             ("di", "dinsdag", "tue", "tuesday"),

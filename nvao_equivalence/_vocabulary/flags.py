@@ -5,14 +5,15 @@ from __future__ import annotations
 __all__ = ["parse_flag"]
 
 _FLAGS = {
-    "yes": True, "y": True, "ja": True, "j": True, "true": True, "1": True,
-    "no": False, "n": False, "nee": False, "false": False, "0": False,
+    "yes": True, "y": True, "ja": True, "j": True, "true": True, "1": True, "waar": True,
+    "no": False, "n": False, "nee": False, "false": False, "0": False, "onwaar": False,
     "": None, "unknown": None, "onbekend": None, "?": None,
 }  # fmt: skip
 
 
 def parse_flag(text: str, *, field: str) -> bool | None:
-    """Read yes/no/ja/nee/true/false/1/0 (any case); empty or ``unknown`` is ``None``.
+    """Read yes/no/ja/nee/true/false/1/0 (any case), and Dutch Excel's booleans WAAR/ONWAAR; empty or ``unknown``
+    is ``None``.
 
     >>> parse_flag("Ja", field="accredited"), parse_flag("", field="accredited")
     (True, None)
@@ -20,6 +21,7 @@ def parse_flag(text: str, *, field: str) -> bool | None:
     key = text.strip().lower() if isinstance(text, str) else None
     if key not in _FLAGS:
         raise ValueError(
-            f"{field}: {text!r} is not valid; valid: yes, no, ja, nee, true, false, 1, 0, or empty/unknown"
+            f"{field}: {text!r} is not valid; "
+            "valid: yes, no, ja, nee, true, false, waar, onwaar, 1, 0, or empty/unknown"
         )
     return _FLAGS[key]

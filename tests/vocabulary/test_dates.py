@@ -32,6 +32,17 @@ VALID = [
     ("  1 juli 2016  ", date(2016, 7, 1)),
     (" 2016-07-01 ", date(2016, 7, 1)),
     (date(2016, 7, 1), date(2016, 7, 1)),
+    # Dutch Excel's short date, and its window for two-digit years (00-29 -> 20xx, 30-99 -> 19xx).
+    ("1-jul-16", date(2016, 7, 1)),
+    ("15-mrt-19", date(2019, 3, 15)),
+    ("30-sep-15", date(2015, 9, 30)),
+    ("3-okt-29", date(2029, 10, 3)),
+    ("3-okt-30", date(1930, 10, 3)),
+    ("31-Dec-99", date(1999, 12, 31)),
+    ("1-jan-00", date(2000, 1, 1)),
+    ("1-may-16", date(2016, 5, 1)),
+    ("1-mei-16", date(2016, 5, 1)),
+    ("1-sept-16", date(2016, 9, 1)),
 ]
 
 INVALID = [
@@ -47,6 +58,9 @@ INVALID = [
     ("juli 2016", "lacks a day, month or year"),
     ("2016", "cannot read"),
     ("1 juli 16", "cannot read"),
+    ("31-feb-16", "not a calendar date"),
+    ("1-foo-16", "cannot read"),
+    ("1-jul-2016x", "cannot read"),
     ("1/7/16", "cannot read"),
     ("2016-07-01 10:00", "cannot read"),
     ("2016-07-01T10:00", "cannot read"),

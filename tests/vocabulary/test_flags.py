@@ -12,6 +12,7 @@ from nvao_equivalence._vocabulary.flags import parse_flag
 @pytest.mark.parametrize(("text", "value"), [
     ("yes", True), ("Ja", True), ("TRUE", True), ("1", True), (" j ", True),
     ("no", False), ("nee", False), ("false", False), ("0", False),
+    ("WAAR", True), ("ONWAAR", False), ("Waar", True), ("FALSE", False),
     ("", None), ("unknown", None), ("onbekend", None), ("?", None),
 ])  # fmt: skip
 def test_spellings(text, value):
