@@ -12,6 +12,7 @@ import csv
 import json
 from collections import Counter
 from datetime import date
+from functools import lru_cache
 from typing import IO, Any
 
 import attrs
@@ -122,6 +123,9 @@ def _decide(values: dict[str, Any], problem: str | None, options: BatchOptions) 
         cells = {_key(key): value.strip() if type(value) is str else _text(value) for key, value in values.items()}
     except ValueError as error:
         return {**empty, "error": str(error)}, "", str(error)
+    if len(cells) != len(values):
+        problem = _same_keys(values)
+        return {**empty, "error": problem}, "", problem
     if not any(cells.values()):
         return {**empty, "error": "empty row: nothing to decide"}, "", "empty row: nothing to decide"
     try:
@@ -150,15 +154,26 @@ def _decide(values: dict[str, Any], problem: str | None, options: BatchOptions) 
 # Output cells by verdict and language; the verdict is kept beside them so that a reused id cannot mislead.
 _SHARED_CELLS: dict[tuple[int, str], tuple[Any, dict[str, Any]]] = {}
 
-_KEYS: dict[Any, str] = {}
 
-
-def _key(key: Any) -> str:
+# Bounded: a file of a million differently spelt keys must not grow memory with each (the columns of a run are few).
+@lru_cache(maxsize=4096)
+def _key(key: str) -> str:
     """A column name as the columns are matched: trimmed, lower case."""
-    found = _KEYS.get(key)
-    if found is None:
-        found = _KEYS[key] = str(key).strip().lower()
-    return found
+    return key.strip().lower()
+
+
+def _same_keys(values: dict[str, Any]) -> str:
+    """What is wrong with a record whose keys are the same name spelt twice ('Degree' and 'degree')."""
+    seen: dict[str, str] = {}
+    for key in values:
+        name = _key(key)
+        if name in seen:
+            return (
+                f"the keys {seen[name]!r} and {key!r} name the same column {name!r} (case and surrounding spaces "
+                "do not count); keep one"
+            )
+        seen[name] = key
+    return "two keys name the same column"
 
 
 def _decision(cells: dict[str, str], options: BatchOptions) -> Any:
