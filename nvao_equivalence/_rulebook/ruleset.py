@@ -171,13 +171,17 @@ def _parse(files: list[tuple[str, bytes]], problems: list[RuleDataError] | None)
     for path, content in files:
         try:
             data = tomllib.loads(content.decode("utf-8"))
-        except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-            problem = RuleDataError(f"not a valid UTF-8 TOML file: {error}", path=path)
+            part = parse_file(path, data, instruments, problems)
+        except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as error:
+            # tomllib reads nested arrays and inline tables by recursion: a file nested deeply exhausts it.
+            if isinstance(error, RecursionError):
+                problem = RuleDataError("arrays or inline tables nested too deeply for a rule file", path=path)
+            else:
+                problem = RuleDataError(f"not a valid UTF-8 TOML file: {error}", path=path)
             if problems is None:
                 raise problem from None
             problems.append(problem)
             continue
-        part = parse_file(path, data, instruments, problems)
         instruments.update((instrument.id, instrument) for instrument in part.instruments)
         for rule in part.rules:
             if rule.id in seen:
