@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import io
 import json
 import os
 from collections.abc import Iterator
@@ -18,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from nvao_equivalence.exceptions import RegisterDataError
+from nvao_equivalence.exceptions import InvalidInputError, RegisterDataError
 
 __all__ = [
     "BOM",
@@ -68,6 +69,10 @@ def first_non_utf8(binary: IO[bytes]) -> tuple[int | None, int] | None:
 def opened(source: str | os.PathLike[str] | IO[bytes]) -> Iterator[tuple[IO[bytes], str]]:
     """A binary stream of ``source`` (a path, or a binary file object left open) and the name to cite it by."""
     if not isinstance(source, (str, os.PathLike)):
+        if isinstance(source, io.TextIOBase) or not callable(getattr(source, "read", None)):
+            raise InvalidInputError(
+                f"source: {source!r} is not valid; valid: a file path, or a file object opened in binary mode ('rb')"
+            )
         yield source, str(getattr(source, "name", "<stream>"))
         return
     path = Path(source)

@@ -79,7 +79,11 @@ class RuleSet:
         Loaded once per combination and cached. Raises
         :class:`~nvao_equivalence.exceptions.InvalidInputError` for an unknown pack.
         """
-        return _load_packs(tuple(sorted(set(packs or DEFAULT_PACKS))))
+        for pack in packs:
+            if not isinstance(pack, str):
+                valid = ", ".join([*_bundled_packs(), "all"])
+                raise InvalidInputError(f"rule pack {pack!r} is not a pack name; valid: {valid}")
+        return _load_packs(tuple(sorted({str.__str__(pack) for pack in packs} or set(DEFAULT_PACKS))))
 
     @classmethod
     def from_paths(cls, *paths: str | os.PathLike[str]) -> RuleSet:
@@ -90,7 +94,7 @@ class RuleSet:
         """
         if not paths:
             raise InvalidInputError("from_paths: give at least one rule file")
-        return cls._build([_read(os.fspath(path)) for path in paths])
+        return cls._build([_read(_path(path)) for path in paths])
 
     @staticmethod
     def validate(*paths: str | os.PathLike[str]) -> tuple[RuleDataError, ...]:
@@ -103,7 +107,7 @@ class RuleSet:
         files = []
         for path in paths:
             try:
-                files.append(_read(os.fspath(path)))
+                files.append(_read(_path(path)))
             except RuleDataError as problem:
                 problems.append(problem)
         _parse(files, problems)
@@ -192,6 +196,16 @@ def _parse(files: list[tuple[str, bytes]], problems: list[RuleDataError] | None)
             seen[rule.id] = path
         loaded.append(part)
     return loaded
+
+
+def _path(path: object) -> str:
+    """A rule file's path as text, or the caller's error."""
+    if not isinstance(path, (str, os.PathLike)):
+        raise InvalidInputError(f"rule file {path!r} is not valid; valid: a file path (str or os.PathLike)")
+    found = os.fspath(path)
+    if not isinstance(found, str):  # a PathLike of bytes
+        raise InvalidInputError(f"rule file {path!r} is not valid; valid: a file path as text")
+    return found
 
 
 def _read(path: str) -> tuple[str, bytes]:
