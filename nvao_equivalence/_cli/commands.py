@@ -87,7 +87,12 @@ def _parser() -> argparse.ArgumentParser:
         "command could not run.",
     )
     batch.add_argument("input", metavar="INPUT", help="CSV or .jsonl file; - reads stdin")
-    batch.add_argument("-o", "--output", help="output file (default stdout); replaced only when the run completes")
+    batch.add_argument(
+        "-o",
+        "--output",
+        help="output file (default stdout); a file is replaced only when the run completes, a FIFO or device is "
+        "written in place",
+    )
     batch.add_argument("--on", help="assessment date for rows without an 'on' column (default: today)")
     batch.add_argument("--target", help="target jurisdiction for rows without a 'target' column")
     batch.add_argument("--format", choices=("csv", "jsonl"), dest="output_format", help="output format")
@@ -139,7 +144,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     with _signals_as_exceptions():
         try:
-            return commands[args.command](args)
+            code = commands[args.command](args)
+            if sys.stdout is not None:
+                sys.stdout.flush()  # here, where a reader that went away is reported, not at the interpreter's exit
+            return code
         except (EquivalenceError, ValueError) as error:
             print(f"{PROG}: error: {error}", file=sys.stderr)
             return EXIT_USAGE

@@ -51,7 +51,8 @@ class Sink:
         """The error to raise for a write to this output that failed with ``error``."""
         if self.name == STDOUT:
             quiet_stdout()
-        return OutputError(f"cannot write {self.name}: {error.strerror or error}")
+        reason = "the reader closed the pipe" if isinstance(error, BrokenPipeError) else error.strerror or error
+        return OutputError(f"cannot write {self.name}: {reason}")
 
 
 @contextmanager

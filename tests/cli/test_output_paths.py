@@ -158,7 +158,7 @@ def test_a_pipe_without_a_reader_is_one_line_and_exit_2(tmp_path):
     finally:
         os.close(write_end)
     assert result.returncode == 2
-    assert result.stderr == "nvao-equivalence: error: cannot write standard output: Broken pipe\n"
+    assert result.stderr == "nvao-equivalence: error: cannot write standard output: the reader closed the pipe\n"
 
 
 def test_a_reader_that_goes_away_early_like_head_is_one_line_and_exit_2(tmp_path):
@@ -174,7 +174,7 @@ def test_a_reader_that_goes_away_early_like_head_is_one_line_and_exit_2(tmp_path
         stderr = process.stderr.read()
         process.wait(TIMEOUT)
     assert process.returncode == 2
-    assert stderr == "nvao-equivalence: error: cannot write standard output: Broken pipe\n"
+    assert stderr == "nvao-equivalence: error: cannot write standard output: the reader closed the pipe\n"
 
 
 def test_a_full_run_into_a_new_file_leaves_only_that_file(tmp_path):
@@ -184,3 +184,21 @@ def test_a_full_run_into_a_new_file_leaves_only_that_file(tmp_path):
     assert (result.returncode, result.stderr) == (0, "")
     assert students((tmp_path / "out.csv").read_text()) == [f"S{number}" for number in range(20)]
     assert sorted(path.name for path in tmp_path.iterdir()) == ["in.csv", "out.csv"]
+
+
+@pytest.mark.parametrize("command", [
+    ["rules", "list"],
+    ["check", "--awarded-by", "VL", "--degree", "master", "--awarded-on", "2016-07-01", "--target", "NL"],
+])  # fmt: skip
+def test_the_other_commands_also_say_one_line_when_their_reader_is_gone(command):
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "nvao_equivalence", *command],
+            stdout=write_end, stderr=subprocess.PIPE, text=True, timeout=TIMEOUT, check=False,
+        )  # fmt: skip
+    finally:
+        os.close(write_end)
+    assert result.returncode == 2
+    assert result.stderr == "nvao-equivalence: error: cannot write standard output: the reader closed the pipe\n"
