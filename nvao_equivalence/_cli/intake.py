@@ -12,6 +12,7 @@ import io
 import json
 import math
 import sys
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -115,19 +116,37 @@ def _long_cell(header: list[str], fields: list[str]) -> str:
 
 def _next_record(reader: Any) -> list[str] | None:
     """The next CSV record, None at the end; a record csv cannot read ends the run, naming its line."""
-    # The csv module's field limit is the process's: raised only while a record is read, so that a long cell
-    # becomes an error row of its own (see MAX_CELL) rather than the end of the run, and put back at once.
-    limit = csv.field_size_limit(MAX_READ_CELL)
     try:
-        return next(reader)  # type: ignore[no-any-return]
+        with _long_cells():
+            return next(reader)  # type: ignore[no-any-return]
     except StopIteration:
         return None
     except csv.Error as error:
         raise BatchError(
             f"line {reader.line_num}: {error}; the file cannot be read as CSV from there (check its quotes)"
         ) from None
+
+
+# The csv module's field limit is the process's. It is raised only while a record is read, so that a long cell
+# becomes an error row of its own (see MAX_CELL) rather than the end of the run, and put back at once; counted
+# under a lock, so that runs in several threads put back the limit they found, not each other's.
+_LIMIT_LOCK = threading.Lock()
+_limit_raised = [0, 0]  # how many reads hold it raised, and the limit to put back
+
+
+@contextmanager
+def _long_cells() -> Iterator[None]:
+    with _LIMIT_LOCK:
+        if _limit_raised[0] == 0:
+            _limit_raised[1] = csv.field_size_limit(MAX_READ_CELL)
+        _limit_raised[0] += 1
+    try:
+        yield
     finally:
-        csv.field_size_limit(limit)
+        with _LIMIT_LOCK:
+            _limit_raised[0] -= 1
+            if _limit_raised[0] == 0:
+                csv.field_size_limit(_limit_raised[1])
 
 
 def _chain(first: str, rest: Iterable[str]) -> Iterator[str]:

@@ -6,8 +6,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date
 
+from nvao_equivalence._cli.batch import BatchOptions, run_batch
 from nvao_equivalence._cli.commands import main
+from nvao_equivalence._files.output import Sink
 
 GOOD = {"awarded_by": "NL", "degree": "wo-bachelor", "awarded_on": "2016-07-01", "accredited": "yes", "target": "VL"}
 DECIDED = "equivalent"
@@ -146,3 +151,24 @@ def test_a_header_naming_a_column_twice_among_many_is_refused(tmp_path, capsys):
     code = main(["batch", str(source), "--target", "VL", "-q"])
     assert code == 2
     assert capsys.readouterr().err == "nvao-equivalence: error: column 'c39999' appears more than once in the header\n"
+
+
+def test_runs_in_several_threads_put_back_the_csv_limit_they_found(tmp_path):
+    long = "x" * (128 * 1024 + 1)
+    source = tmp_path / "in.csv"
+    source.write_text(
+        "awarded_by,degree,awarded_on,accredited,notes\n"
+        + "".join(f"NL,wo-bachelor,2016-07-01,yes,{long if number % 2 else 'short'}\n" for number in range(40))
+    )
+    options = BatchOptions(on=date(2020, 1, 1), target="VL")
+    start = threading.Barrier(8)
+
+    def run(_: int) -> tuple[int, int]:
+        start.wait()
+        tally = run_batch(str(source), Sink(io.StringIO(), "memory"), options)
+        return tally.rows, tally.errors
+
+    before = csv.field_size_limit()
+    with ThreadPoolExecutor(8) as pool:
+        assert list(pool.map(run, range(8))) == [(40, 20)] * 8
+    assert csv.field_size_limit() == before
