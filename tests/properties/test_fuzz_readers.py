@@ -120,7 +120,8 @@ def output_rows(text: str, output_format: str) -> int:
         def refuse(constant: str) -> object:
             raise AssertionError(f"not JSON: {constant}")
 
-        lines = text.splitlines()
+        lines = text.split("\n")[:-1]  # JSON Lines ends each line in \n; U+0085 or U+2028 in a value is no end
+        assert text.endswith("\n") or not text
         for line in lines:
             assert isinstance(json.loads(line, parse_constant=refuse), dict)
         return len(lines)
