@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import subprocess
@@ -318,3 +319,36 @@ def test_without_the_entry_point_from_type_cannot_build_a_diploma(tmp_path: Path
     # The control: with Hypothesis' plugins switched off it falls back to guessing each field, and a Diploma
     # refuses the guesses. So the test above passes because of the entry point.
     assert _run_from_type(tmp_path, HYPOTHESIS_NO_PLUGINS="1") == {"error": "InvalidDiplomaError"}
+
+
+def test_a_failing_example_is_printed_with_public_keywords_and_can_be_pasted_back():
+    """What Hypothesis prints for a failing diploma is a call a test can paste: ``accredited=`` as stated, no
+    private attribute names."""
+
+    @settings(max_examples=50, database=None, derandomize=True)
+    @given(diplomas(accredited=True))
+    def fails(diploma: Diploma) -> None:
+        raise AssertionError("always")
+
+    with pytest.raises(AssertionError, match="always") as raised:
+        fails()
+    report = "\n".join(raised.value.__notes__)  # Hypothesis adds the falsifying example to the error
+    start = report.index("Diploma(")
+    depths = itertools.accumulate({"(": 1, ")": -1}.get(char, 0) for char in report[start:])
+    closed = next(index for index, depth in enumerate(depths) if depth == 0 and report[start + index] == ")")
+    call = report[start : start + closed + 1]  # up to where its parentheses balance
+    assert "_stated" not in report
+    assert "accredited=True," in call
+    names = {"datetime": __import__("datetime"), "Diploma": Diploma, "Accreditation": Accreditation}
+    assert isinstance(eval(call, names), Diploma)
+
+
+@generators
+@given(st.one_of(diplomas(), st.from_type(Diploma)))
+def test_every_drawn_diploma_is_rebuilt_equal_from_its_repr(diploma: Diploma) -> None:
+    from hypothesis.vendor.pretty import pretty
+
+    names = {"datetime": __import__("datetime"), "Diploma": Diploma, "Accreditation": Accreditation}
+    assert eval(repr(diploma), names) == diploma
+    assert eval(pretty(diploma), names) == diploma
+    assert "_stated" not in pretty(diploma)

@@ -98,14 +98,21 @@ def _not_known_or_unknown(name: str, value: object) -> str:
 
 
 def _accreditations(value: object) -> tuple[Accreditation, ...]:
-    if value == ():
-        return ()
+    # Checked by type before anything else: an array-like value may refuse ``==`` and ``bool()`` (numpy does).
     if not isinstance(value, (tuple, list)) or not all(isinstance(item, Accreditation) for item in value):
-        raise InvalidDiplomaError(f"accreditations: {value!r} is not valid; valid: a tuple of Accreditation")
-    return tuple(value)
+        raise InvalidDiplomaError(f"accreditations: {_shown(value)} is not valid; valid: a tuple of Accreditation")
+    return value if type(value) is tuple else tuple(value)
 
 
-@attrs.frozen
+def _shown(value: object) -> str:
+    """``repr(value)`` for a message, or its type when the value cannot even say what it is."""
+    try:
+        return repr(value)
+    except Exception:  # any failure of a foreign __repr__ means the same here
+        return f"<a {type(value).__name__} object>"
+
+
+@attrs.frozen(repr=False)
 class Diploma:
     """A higher-education diploma: who awarded it, which degree, on which day.
 
@@ -169,6 +176,36 @@ class Diploma:
             return cls(**fields)
         except InvalidDiplomaError as error:
             raise CredentialError(f"the {described} does not give a valid diploma: {error}") from None
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={value!r}" for name, value in self._arguments())
+        return f"{type(self).__name__}({shown})"
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """For Hypothesis' (and IPython's) pretty printer: the same keywords as the repr, broken over lines."""
+        with printer.group(4, f"{type(self).__name__}(", ")"):
+            for index, (name, value) in enumerate(self._arguments()):
+                if index:
+                    printer.text(",")
+                    printer.breakable()
+                printer.text(f"{name}=")
+                printer.pretty(value)
+
+    def _arguments(self) -> tuple[tuple[str, object], ...]:
+        """The keyword arguments that build this diploma again, as a caller writes them: ``accredited`` as stated
+        (derived again from ``accreditations``), the degree by its name. A failing example can be pasted back."""
+        return (
+            ("awarded_by", self.awarded_by),
+            ("degree", self.degree.value),
+            ("awarded_on", self.awarded_on),
+            ("accredited", self._stated_accredited),
+            ("arts", self.arts),
+            ("accreditations", self.accreditations),
+            ("programme", self.programme),
+            ("institution", self.institution),
+            ("recognised", self.recognised),
+            ("source", self.source),
+        )
 
     def __attrs_post_init__(self) -> None:
         # The checks run here, in one place, rather than as one attrs validator per field: a diploma is built for

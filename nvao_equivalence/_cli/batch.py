@@ -10,15 +10,9 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import stat
-import sys
-import tempfile
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
-from pathlib import Path
+from functools import lru_cache
 from typing import IO, Any
 
 import attrs
@@ -26,13 +20,13 @@ import attrs
 from nvao_equivalence._case.outcome import Outcome
 from nvao_equivalence._cli.intake import (
     OUTPUT_COLUMNS,
-    BatchError,
     check_columns,
     checked_records,
     csv_rows,
     jsonl_rows,
     open_input,
 )
+from nvao_equivalence._files.output import Sink
 from nvao_equivalence._rulebook.ruleset import RuleSet
 from nvao_equivalence._tables.cells import decide_cells
 from nvao_equivalence.exceptions import EquivalenceError
@@ -70,13 +64,13 @@ class Tally:
         return f"{self.rows} rows: {counts}; errors {self.errors}"
 
 
-def run_batch(source: str, output: str | None, options: BatchOptions, progress: Any = None) -> Tally:
-    """Decide every row of ``source`` (a path, or ``-`` for stdin) into ``output`` (a path, or None for stdout).
+def run_batch(source: str, sink: Sink, options: BatchOptions, progress: Any = None) -> Tally:
+    """Decide every row of ``source`` (a path, or ``-`` for stdin) into ``sink``, an output opened and checked.
 
     Raises :class:`BatchError` when the command cannot run: a missing file, no
-    header, a required column absent, an encoding that is not UTF-8, an output
-    path that cannot be written. These are found before any output is written;
-    an existing output file is replaced only when the run completes.
+    header, a required column absent, an encoding that is not UTF-8; these are
+    found before any output is written. A write that fails raises
+    :class:`~nvao_equivalence._files.output.OutputError`.
     """
     input_format = options.input_format or ("jsonl" if source.endswith(".jsonl") else "csv")
     with open_input(source) as (stream, had_bom):
@@ -89,20 +83,28 @@ def run_batch(source: str, output: str | None, options: BatchOptions, progress: 
         output_format = options.output_format or input_format
         if input_format == "jsonl":
             rows = checked_records(rows, columns if output_format == "csv" else None)
-        # A BOM in, a BOM out: Excel needs it to read the CSV as UTF-8. JSON Lines never carries one.
-        with _open_output(output, had_bom and output_format == "csv") as out:
+        out = sink.stream
+        try:
+            # A BOM in, a BOM out: Excel needs it to read the CSV as UTF-8. JSON Lines never carries one.
+            if had_bom and output_format == "csv":
+                out.write("\ufeff")
             write = _writer(out, output_format, columns, delimiter, as_read=input_format == "csv")
-            tally = Tally()
-            for values, problem in rows:
-                cells, outcome, error = _decide(values, problem, options)
+        except OSError as failure:
+            raise sink.failed(failure) from None
+        tally = Tally()
+        for values, problem in rows:
+            cells, outcome, error = _decide(values, problem, options)
+            try:
                 write(values, cells)
-                tally.rows += 1
-                if error:
-                    tally.errors += 1
-                else:
-                    tally.outcomes[outcome] += 1
-                if progress is not None:
-                    progress(tally)
+            except OSError as failure:
+                raise sink.failed(failure) from None
+            tally.rows += 1
+            if error:
+                tally.errors += 1
+            else:
+                tally.outcomes[outcome] += 1
+            if progress is not None:
+                progress(tally)
     return tally
 
 
@@ -118,6 +120,9 @@ def _decide(values: dict[str, Any], problem: str | None, options: BatchOptions) 
         cells = {_key(key): value.strip() if type(value) is str else _text(value) for key, value in values.items()}
     except ValueError as error:
         return {**empty, "error": str(error)}, "", str(error)
+    if len(cells) != len(values):
+        problem = _same_keys(values)
+        return {**empty, "error": problem}, "", problem
     if not any(cells.values()):
         return {**empty, "error": "empty row: nothing to decide"}, "", "empty row: nothing to decide"
     try:
@@ -147,15 +152,27 @@ def _decide(values: dict[str, Any], problem: str | None, options: BatchOptions) 
 
 # Output cells by verdict and language; the verdict is kept beside them so that a reused id cannot mislead.
 _SHARED_CELLS: dict[tuple[int, str], tuple[Any, dict[str, Any]]] = {}
-_KEYS: dict[Any, str] = {}
 
 
-def _key(key: Any) -> str:
+# Bounded: a file of a million differently spelt keys must not grow memory with each (the columns of a run are few).
+@lru_cache(maxsize=4096)
+def _key(key: str) -> str:
     """A column name as the columns are matched: trimmed, lower case."""
-    found = _KEYS.get(key)
-    if found is None:
-        found = _KEYS[key] = str(key).strip().lower()
-    return found
+    return key.strip().lower()
+
+
+def _same_keys(values: dict[str, Any]) -> str:
+    """What is wrong with a record whose keys are the same name spelt twice ('Degree' and 'degree')."""
+    seen: dict[str, str] = {}
+    for key in values:
+        name = _key(key)
+        if name in seen:
+            return (
+                f"the keys {seen[name]!r} and {key!r} name the same column {name!r} (case and surrounding spaces "
+                "do not count); keep one"
+            )
+        seen[name] = key
+    return "two keys name the same column"
 
 
 def _text(value: Any) -> str:
@@ -169,40 +186,6 @@ def _text(value: Any) -> str:
 
 
 # --- writing -------------------------------------------------------------------------------------------------------
-
-
-@contextmanager
-def _open_output(output: str | None, bom: bool) -> Iterator[IO[str]]:
-    """stdout, or a temporary file beside ``output`` renamed over it only when everything is written."""
-    if output is None or output == "-":
-        if bom:
-            sys.stdout.write("\ufeff")
-        yield sys.stdout
-        sys.stdout.flush()
-        return
-    path = Path(output)
-    try:
-        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - renamed or removed below
-            "w", encoding="utf-8-sig" if bom else "utf-8", newline="", dir=path.parent or ".",
-            prefix=f".{path.name}.", suffix=".partial", delete=False,
-        )  # fmt: skip
-    except OSError as error:
-        raise BatchError(f"cannot write {output}: {error.strerror}") from None
-    try:
-        with handle:
-            yield handle
-        # A temporary file is private (0600); the result gets the replaced file's mode, or the usual one.
-        os.chmod(handle.name, stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o666 & ~_umask())
-        os.replace(handle.name, path)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _writer(out: IO[str], output_format: str, columns: list[str], delimiter: str, *, as_read: bool) -> Any:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
+import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from typing import Any, NoReturn
 
@@ -23,6 +24,8 @@ __all__ = ["main", "parse_flag"]
 
 PROG = "nvao-equivalence"
 EXIT_OK, EXIT_ROW_ERRORS, EXIT_USAGE = 0, 1, 2
+# As shells report a program ended by the signal: 128 + SIGINT (2), 128 + SIGTERM (15).
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143
 
 
 class _Parser(argparse.ArgumentParser):
@@ -89,7 +92,12 @@ def _parser() -> argparse.ArgumentParser:
         "command could not run.",
     )
     batch.add_argument("input", metavar="INPUT", help="CSV or .jsonl file; - reads stdin")
-    batch.add_argument("-o", "--output", help="output file (default stdout); replaced only when the run completes")
+    batch.add_argument(
+        "-o",
+        "--output",
+        help="output file (default stdout); a file is replaced only when the run completes, a FIFO or device is "
+        "written in place",
+    )
     batch.add_argument("--on", help="assessment date for rows without an 'on' column (default: today)")
     batch.add_argument("--target", help="target jurisdiction for rows without a 'target' column")
     batch.add_argument("--format", choices=("csv", "jsonl"), dest="output_format", help="output format")
@@ -139,15 +147,51 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command not in commands:
         print(f"{PROG}: error: choose a command: {', '.join(commands)} (see --help)", file=sys.stderr)
         return EXIT_USAGE
+    with _signals_as_exceptions():
+        try:
+            code = commands[args.command](args)
+            if sys.stdout is not None:
+                sys.stdout.flush()  # here, where a reader that went away is reported, not at the interpreter's exit
+            return code
+        except (EquivalenceError, ValueError) as error:
+            print(f"{PROG}: error: {error}", file=sys.stderr)
+            return EXIT_USAGE
+        except BrokenPipeError:
+            # The reader went away (`| head`) from a command other than batch, which says so itself.
+            from nvao_equivalence._files.output import quiet_stdout
+
+            quiet_stdout()
+            print(f"{PROG}: error: cannot write standard output: the reader closed the pipe", file=sys.stderr)
+            return EXIT_USAGE
+        except KeyboardInterrupt:
+            print(f"{PROG}: interrupted (Ctrl-C); an output file named with -o is left as it was", file=sys.stderr)
+            return EXIT_INTERRUPTED
+        except _Terminated:
+            print(f"{PROG}: terminated (SIGTERM); an output file named with -o is left as it was", file=sys.stderr)
+            return EXIT_TERMINATED
+
+
+class _Terminated(BaseException):
+    """SIGTERM, raised where the program is, so that what it holds open is cleaned up on the way out (a
+    BaseException, like KeyboardInterrupt: no `except Exception` on the way may swallow it)."""
+
+
+@contextmanager
+def _signals_as_exceptions() -> Iterator[None]:
+    """SIGTERM raises :class:`_Terminated` while the command runs (Ctrl-C raises KeyboardInterrupt already)."""
+
+    def terminate(number: int, frame: object) -> None:
+        raise _Terminated
+
     try:
-        return commands[args.command](args)
-    except (EquivalenceError, ValueError) as error:
-        print(f"{PROG}: error: {error}", file=sys.stderr)
-        return EXIT_USAGE
-    except BrokenPipeError:
-        # The reader went away (`| head`): stop quietly, and keep Python from complaining at exit.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_USAGE
+        previous = signal.signal(signal.SIGTERM, terminate)
+    except ValueError:  # not the main thread: only it may set a handler, and main() called elsewhere keeps its own
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _diploma(args: argparse.Namespace) -> Diploma:
@@ -181,32 +225,37 @@ def _check(args: argparse.Namespace) -> int:
 def _batch(args: argparse.Namespace) -> int:
     from nvao_equivalence._cli.batch import BatchOptions, run_batch
     from nvao_equivalence._cli.intake import BatchError
+    from nvao_equivalence._files.output import output_sink
     from nvao_equivalence._vocabulary.dates import parse_date
     from nvao_equivalence._vocabulary.jurisdictions import canonical_jurisdiction
 
     today = args.on is None
     on = date.today() if today else parse_date(args.on, field="--on")
     target = canonical_jurisdiction(args.target) if args.target else None
-    options = BatchOptions(
-        rules=_rule_set(args),
-        on=on,
-        target=target,
-        lang=args.lang,
-        output_format=args.output_format,
-        input_format=args.input_format,
-        delimiter=args.delimiter,
-        register=_registers(args.register or (), quiet=args.quiet),
-    )
     show_progress = not args.quiet and sys.stderr.isatty()
-    bar = _ProgressBar() if show_progress else None
+    # The output first: a path that cannot be written stops the command before any input is read. An error, or
+    # Ctrl-C, inside leaves an output file as it was.
     try:
-        tally = run_batch(args.input, args.output, options, progress=bar.update if bar else None)
+        with output_sink(args.output) as sink:
+            options = BatchOptions(
+                rules=_rule_set(args),
+                on=on,
+                target=target,
+                lang=args.lang,
+                output_format=args.output_format,
+                input_format=args.input_format,
+                delimiter=args.delimiter,
+                register=_registers(args.register or (), quiet=args.quiet),
+            )
+            bar = _ProgressBar() if show_progress else None
+            try:
+                tally = run_batch(args.input, sink, options, progress=bar.update if bar else None)
+            finally:
+                if bar is not None:
+                    bar.close()
     except BatchError as error:
         print(f"{PROG}: error: {error}", file=sys.stderr)
         return EXIT_USAGE
-    finally:
-        if bar is not None:
-            bar.close()
     if not args.quiet:
         when = f"{on.isoformat()}{' (today)' if today else ''}"
         print(f"{PROG} batch: {tally.line()}; rows without 'on' assessed on {when}", file=sys.stderr)

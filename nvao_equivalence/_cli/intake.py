@@ -10,7 +10,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import sys
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -34,6 +36,12 @@ __all__ = [
 
 REQUIRED_COLUMNS = ("awarded_by", "degree", "awarded_on", "accredited")
 REQUIRED_REGISTERED = ("awarded_by", "degree", "awarded_on", "programme")
+# Limits of one record (docs/cli.md): a CSV cell longer than MAX_CELL characters (the csv module's own default
+# field limit) makes its row an error row; one longer than MAX_READ_CELL cannot be told from an unterminated quote
+# and stops the run. A JSON record nested deeper than MAX_DEPTH levels is an error row.
+MAX_CELL = 128 * 1024
+MAX_READ_CELL = 16 << 20
+MAX_DEPTH = 100
 # The columns the output adds: an input that already has one would lose a value, so it is refused.
 OUTPUT_COLUMNS = ("outcome", "equivalent_to", "rules", "caveats", "missing", "explanation", "error")
 
@@ -83,6 +91,9 @@ def csv_rows(stream: IO[str], delimiter: str | None) -> tuple[str, list[str], It
     # strict: an unterminated quote is an error, not a field that silently swallows the rows after it.
     reader = csv.reader(_chain(first, stream), delimiter=delimiter, strict=True)
     header = [name.strip() for name in _next_record(reader) or []]
+    longest = max(header, key=len, default="")
+    if len(longest) > MAX_CELL:
+        raise BatchError(f"a column name is {len(longest):,} characters long, over the limit of {MAX_CELL:,}")
 
     def rows() -> Iterator[Row]:
         width = len(header)
@@ -91,21 +102,51 @@ def csv_rows(stream: IO[str], delimiter: str | None) -> tuple[str, list[str], It
             if len(fields) > width:
                 extra = ", ".join(repr(value) for value in fields[width:])
                 problem = f"the row has {len(fields)} fields, the header {width}; extra: {extra}"
+            elif fields and max(map(len, fields)) > MAX_CELL:
+                problem = _long_cell(header, fields)
             yield dict(zip(header, fields + [""] * (width - len(fields)), strict=False)), problem
 
     return delimiter, header, rows()
 
 
+def _long_cell(header: list[str], fields: list[str]) -> str:
+    column, size = next((name, len(cell)) for name, cell in zip(header, fields, strict=False) if len(cell) > MAX_CELL)
+    return f"the cell in column {column!r} is {size:,} characters long, over the limit of {MAX_CELL:,}; shorten it"
+
+
 def _next_record(reader: Any) -> list[str] | None:
     """The next CSV record, None at the end; a record csv cannot read ends the run, naming its line."""
     try:
-        return next(reader)  # type: ignore[no-any-return]
+        with _long_cells():
+            return next(reader)  # type: ignore[no-any-return]
     except StopIteration:
         return None
     except csv.Error as error:
         raise BatchError(
             f"line {reader.line_num}: {error}; the file cannot be read as CSV from there (check its quotes)"
         ) from None
+
+
+# The csv module's field limit is the process's. It is raised only while a record is read, so that a long cell
+# becomes an error row of its own (see MAX_CELL) rather than the end of the run, and put back at once; counted
+# under a lock, so that runs in several threads put back the limit they found, not each other's.
+_LIMIT_LOCK = threading.Lock()
+_limit_raised = [0, 0]  # how many reads hold it raised, and the limit to put back
+
+
+@contextmanager
+def _long_cells() -> Iterator[None]:
+    with _LIMIT_LOCK:
+        if _limit_raised[0] == 0:
+            _limit_raised[1] = csv.field_size_limit(MAX_READ_CELL)
+        _limit_raised[0] += 1
+    try:
+        yield
+    finally:
+        with _LIMIT_LOCK:
+            _limit_raised[0] -= 1
+            if _limit_raised[0] == 0:
+                csv.field_size_limit(_limit_raised[1])
 
 
 def _chain(first: str, rest: Iterable[str]) -> Iterator[str]:
@@ -136,10 +177,11 @@ def jsonl_rows(stream: IO[str]) -> tuple[list[str], Iterator[Row]]:
 def checked_records(rows: Iterator[Row], columns: list[str] | None) -> Iterator[Row]:
     """JSON records whose keys the output would overwrite, or (for CSV output, whose columns are the first
     record's keys) could not hold, become error rows rather than losing a value."""
+    known = frozenset(columns) if columns is not None else None
     for record, problem in rows:
         if problem is None:
             clash = [key for key in record if str(key).strip().lower() in OUTPUT_COLUMNS]
-            unknown = [key for key in record if columns is not None and key not in columns]
+            unknown = [key for key in record if known is not None and key not in known]
             if clash:
                 problem = f"the record has a key {clash[0]!r}, which the output adds; rename it"
             elif unknown:
@@ -148,23 +190,81 @@ def checked_records(rows: Iterator[Row], columns: list[str] | None) -> Iterator[
         yield record, problem
 
 
+class _DuplicateKey(Exception):
+    """A JSON object names the same key twice: json would keep only the last value."""
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    record = dict(pairs)
+    if len(record) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
+    return record
+
+
+def _number_text(text: str) -> Any:
+    """A JSON number with a fraction or exponent: a float, or its text when no float holds it (1e999)."""
+    number = float(text)
+    return number if math.isfinite(number) else text
+
+
+# NaN and Infinity are not JSON, though Python's json reads them: they are kept as their text, as are numbers no
+# float can hold, so that the output is always JSON and no value is lost.
+_DECODER = json.JSONDecoder(object_pairs_hook=_object, parse_constant=str, parse_float=_number_text)
+
+
 def _json_row(number: int, line: str) -> Row:
     if not line.strip():
         return {}, "empty line: nothing to decide"
     try:
-        record = json.loads(line)
+        record = _DECODER.decode(line)
     except json.JSONDecodeError as error:
         return {}, f"line {number} is not JSON: {error.msg} (column {error.colno})"
+    except _DuplicateKey as twice:
+        return {}, f"line {number}: the key {twice.args[0]!r} appears twice in one object; keep one"
+    except RecursionError:
+        return {}, f"line {number}: JSON nested deeper than {MAX_DEPTH} levels, the limit"
+    except ValueError:  # the only other: an integer with more digits than Python converts
+        digits = sys.get_int_max_str_digits()
+        return {}, f"line {number}: a number has more than {digits:,} digits, the limit; write it as text"
     if not isinstance(record, dict):
         return {}, f"line {number} is not a JSON object: {line.strip()[:40]!r}"
+    if line.count("[") + line.count("{") > MAX_DEPTH and _deeper_than(record, MAX_DEPTH):
+        return {}, f"line {number}: JSON nested deeper than {MAX_DEPTH} levels, the limit"
+    if "\\u" in line:  # only an escape can give text that is not a character: a lone surrogate
+        try:
+            json.dumps(record, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError as error:
+            escape = f"\\u{ord(error.object[error.start]):04x}"
+            return {}, (
+                f"line {number}: the escape {escape} is half of a UTF-16 surrogate pair, not a character; "
+                "write the character itself, or both halves"
+            )
     return record, None
 
 
+def _deeper_than(value: Any, limit: int) -> bool:
+    """Whether ``value`` nests arrays and objects more than ``limit`` levels deep (without recursing)."""
+    pending = [(value, 1)]
+    while pending:
+        item, depth = pending.pop()
+        if depth > limit:
+            return True
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else ()
+        pending.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return False
+
+
 def check_columns(columns: list[str], *, registered: bool = False) -> None:
-    seen = [name.lower() for name in columns]
-    for name in seen:
-        if seen.count(name) > 1:
+    seen: set[str] = set()
+    for column in columns:
+        name = column.lower()
+        if name in seen:
             raise BatchError(f"column {name!r} appears more than once in the header")
+        seen.add(name)
     for name in OUTPUT_COLUMNS:
         if name in seen:
             raise BatchError(f"the input already has a column {name!r}, which the output adds; rename it")

@@ -138,10 +138,11 @@ class Decision:
         """A readable account in ``lang`` (``"en"`` or ``"nl"``): outcome, legal basis, facts, caveats."""
         from nvao_equivalence._decide.explain import explain
 
-        return explain(self, lang)
+        return explain(self, _language(lang))
 
     def summary(self, lang: str = "en") -> str:
         """The account on one line, for a table cell: outcome, comparable degrees, rules, why, where to go."""
+        lang = _language(lang)
         cached = self.verdict.summaries.get(lang) if self.register is None else None
         if cached is None:
             from nvao_equivalence._decide.explain import summary
@@ -198,3 +199,14 @@ def _diploma_dict(diploma: Diploma) -> dict[str, Any]:
         "programme": diploma.programme,
         "institution": diploma.institution,
     }
+
+
+def _language(lang: object) -> str:
+    """``lang`` as plain text for the explanation to check; any other type is the caller's error here."""
+    if type(lang) is str:
+        return lang
+    if isinstance(lang, str):  # a subclass, perhaps not hashable: the text it holds
+        return str.__str__(lang)
+    from nvao_equivalence.exceptions import InvalidInputError
+
+    raise InvalidInputError(f"lang: {lang!r} is not supported; valid: en, nl")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import io
 import json
 import os
 from collections.abc import Iterator
@@ -18,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from nvao_equivalence.exceptions import RegisterDataError
+from nvao_equivalence.exceptions import InvalidInputError, RegisterDataError
 
 __all__ = [
     "BOM",
@@ -68,6 +69,10 @@ def first_non_utf8(binary: IO[bytes]) -> tuple[int | None, int] | None:
 def opened(source: str | os.PathLike[str] | IO[bytes]) -> Iterator[tuple[IO[bytes], str]]:
     """A binary stream of ``source`` (a path, or a binary file object left open) and the name to cite it by."""
     if not isinstance(source, (str, os.PathLike)):
+        if isinstance(source, io.TextIOBase) or not callable(getattr(source, "read", None)):
+            raise InvalidInputError(
+                f"source: {source!r} is not valid; valid: a file path, or a file object opened in binary mode ('rb')"
+            )
         yield source, str(getattr(source, "name", "<stream>"))
         return
     path = Path(source)
@@ -119,7 +124,10 @@ def csv_rows(stream: IO[bytes], name: str, required: tuple[str, ...]) -> Iterato
     if not first.strip():
         raise RegisterDataError("the file is empty; the first line must name the columns", path=name, line=1)
     delimiter = delimiter_of(first)
-    header = [column.strip().upper() for column in next(csv.reader([first], delimiter=delimiter))]
+    try:
+        header = [column.strip().upper() for column in next(csv.reader([first], delimiter=delimiter))]
+    except csv.Error as error:
+        raise RegisterDataError(f"the header is not CSV: {_csv_problem(first, error)}", path=name, line=1) from None
     missing = [column for column in required if column.upper() not in header]
     if missing:
         raise RegisterDataError(
@@ -134,13 +142,22 @@ def csv_rows(stream: IO[bytes], name: str, required: tuple[str, ...]) -> Iterato
         except StopIteration:
             return
         except csv.Error as error:
-            raise RegisterDataError(f"not CSV: {error}", path=name, line=start) from None
+            raise RegisterDataError(f"not CSV: {_csv_problem(None, error)}", path=name, line=start) from None
         if not any(field.strip() for field in fields):
             continue
         if len(fields) != width:
             yield start, f"the row has {len(fields)} fields, the header {width}"
             continue
         yield start, dict(zip(header, fields, strict=True))
+
+
+def _csv_problem(line: str | None, error: csv.Error) -> str:
+    """What the csv module's complaint (about ``line``, when known) means for the person holding the file."""
+    if line is not None and "\r" in line.rstrip("\r\n"):
+        return "its lines end in a bare carriage return (CR), as old Mac exports write; save it with CRLF or LF endings"
+    if "field limit" in str(error):
+        return f"a field is longer than {csv.field_size_limit():,} characters, the limit"
+    return str(error)
 
 
 def json_values(stream: IO[bytes], name: str) -> Iterator[tuple[int, Any]]:
@@ -207,7 +224,12 @@ def json_records(stream: IO[bytes], name: str, page: str | None) -> Iterator[tup
                 raise RegisterDataError(f"not a usable JSON value: {error}", path=name, line=line) from None
             start = line
             if page is not None and isinstance(found, dict) and isinstance(found.get(page), list):
-                offsets = _element_lines(buffer[position:end], page)
+                try:
+                    offsets = _element_lines(buffer[position:end], page)
+                except RecursionError:  # read again a little deeper in the stack than the first time
+                    raise RegisterDataError(
+                        "JSON nested too deeply to be a register record", path=name, line=line
+                    ) from None
                 found = [(start + offset, item) for offset, item in zip(offsets, found[page], strict=True)]
                 is_page = True
             else:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from functools import cache
+from functools import lru_cache
 from typing import IO, Any
 
 from nvao_equivalence._files.streams import csv_rows, json_records
@@ -50,13 +50,17 @@ def deqar_json(stream: IO[bytes], name: str) -> Iterator[Item]:
             yield RegisterProblem(name, line, f"record {number} is not a DEQAR report: {what}")
             continue
         seen = True
-        institutions = [item for item in report.get("institutions") or [] if isinstance(item, dict)]
-        programmes = [item for item in report.get("programmes") or [] if isinstance(item, dict)]
-        keys = [f"deqar:programme:{item['id']}" for item in programmes if item.get("id") not in (None, "")]
-        for item in programmes:
-            for identifier in item.get("programme_identifiers") or []:
-                if isinstance(identifier, dict) and str(identifier.get("identifier") or "").strip():
-                    keys.append(str(identifier["identifier"]).strip())
+        try:
+            institutions = [item for item in _listed(report, "institutions") if isinstance(item, dict)]
+            programmes = [item for item in _listed(report, "programmes") if isinstance(item, dict)]
+            keys = [f"deqar:programme:{item['id']}" for item in programmes if item.get("id") not in (None, "")]
+            for item in programmes:
+                for identifier in _listed(item, "programme_identifiers"):
+                    if isinstance(identifier, dict) and str(identifier.get("identifier") or "").strip():
+                        keys.append(str(identifier["identifier"]).strip())
+        except _NotAList as problem:
+            yield RegisterProblem(name, line, f"report {report.get('id')!r}: {problem}")
+            continue
         levels = {str(item.get("qf_ehea_level")) for item in programmes if item.get("qf_ehea_level")}
         yield from _report(
             report.get("id"),
@@ -70,6 +74,18 @@ def deqar_json(stream: IO[bytes], name: str) -> Iterator[Item]:
             keys=keys,
             where=(name, line),
         )
+
+
+class _NotAList(Exception):
+    """A key that DEQAR always gives as an array holds something else."""
+
+
+def _listed(record: dict[str, Any], key: str) -> list[Any]:
+    """The array under ``key`` (empty when absent or empty), or :class:`_NotAList` saying what is there instead."""
+    value = record.get(key) or []
+    if not isinstance(value, list):
+        raise _NotAList(f"{key} is {value!r}, not an array")
+    return value
 
 
 def _what(record: dict[str, Any], in_page: bool) -> str:
@@ -171,7 +187,7 @@ def _initial(activity: Any) -> bool:
     return "initial" in text or "nieuwe opleiding" in text or "new programme" in text
 
 
-@cache
+@lru_cache(maxsize=4096)
 def _six_years(valid_from: date) -> date:
     # DEQAR: a report without valid_to is valid for six years from valid_from (valid_to_calculated).
     from dateutil.relativedelta import relativedelta

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from datetime import date
+from datetime import date, datetime
 from typing import IO, Any
 
 import attrs
@@ -12,6 +12,7 @@ import attrs
 from nvao_equivalence._case.diploma import Diploma
 from nvao_equivalence._registers.lookup import answer
 from nvao_equivalence._registers.records import RegisterAnswer, RegisterProblem, RegisterRecord
+from nvao_equivalence.exceptions import InvalidInputError
 
 __all__ = ["MAX_PROBLEMS", "AccreditationRegister", "programme_key"]
 
@@ -63,8 +64,8 @@ class AccreditationRegister:
     def from_records(cls, records: Iterable[RegisterRecord | tuple[str, RegisterRecord]]) -> AccreditationRegister:
         """A register of ``records``, each listed under its ``programme`` (or under the key paired with it)."""
         index: dict[str, list[RegisterRecord]] = {}
-        for item in records:
-            key, record = item if isinstance(item, tuple) else (item.programme, item)
+        for item in _iterable(records, "records"):
+            key, record = _keyed(item)
             listed = index.setdefault(programme_key(key), [])
             if record not in listed:  # RIO repeats a programme's row for every location (vestiging)
                 listed.append(record)
@@ -109,6 +110,8 @@ class AccreditationRegister:
         """Load a register file of any supported kind, recognised by its extension and content (see docs)."""
         from nvao_equivalence._files.streams import sniff
 
+        if not isinstance(path, (str, os.PathLike)):
+            raise InvalidInputError(f"path: {path!r} is not valid; valid: a file path (str or os.PathLike)")
         kind = sniff(path)
         loaders = {"rio-csv": cls.from_rio_csv, "rio-json": cls.from_rio_json}
         loaders |= {"deqar-csv": cls.from_deqar_csv, "deqar-json": cls.from_deqar_json}
@@ -166,14 +169,21 @@ class AccreditationRegister:
 
     def records(self, programme: str) -> tuple[RegisterRecord, ...]:
         """Every record listed under ``programme`` (a CROHO code, a DEQAR report or programme link or id)."""
-        return self._index.get(programme_key(programme), ())
+        return self._index.get(programme_key(_text("programme", programme)), ())
 
     def lookup(self, programme: str, day: date, *, institution: str | None = None) -> RegisterAnswer:
         """Whether ``programme`` was accredited on ``day`` according to this register, and the record that says so.
 
         ``institution`` (a BRIN code for RIO, a DEQAR institution id) chooses among institutions that share a
         programme code; without it such a programme stays unknown.
+
+        Raises :class:`~nvao_equivalence.exceptions.InvalidInputError` for an argument of the wrong type.
         """
+        programme = _text("programme", programme)
+        if not isinstance(day, date) or isinstance(day, datetime):
+            raise InvalidInputError(f"day: {day!r} is not valid; valid: a datetime.date")
+        if institution is not None:
+            institution = _text("institution", institution)
         return answer(programme, self.records(programme), day, institution)
 
     def apply(self, diploma: Diploma) -> tuple[Diploma, RegisterAnswer | None]:
@@ -183,6 +193,8 @@ class AccreditationRegister:
         ``accreditations``; any other diploma comes back unchanged, with no answer. When the register does not
         say (``accredited`` is ``None``) the diploma also comes back unchanged: unknown stays unknown.
         """
+        if not isinstance(diploma, Diploma):
+            raise InvalidInputError(f"diploma: {diploma!r} is not valid; valid: a Diploma")
         if diploma.programme is None or diploma.accredited is not None or diploma.accreditations:
             return diploma, None
         found = self.lookup(diploma.programme, diploma.awarded_on, institution=diploma.institution)
@@ -196,3 +208,34 @@ class AccreditationRegister:
         if periods:
             return attrs.evolve(diploma, accreditations=periods), found
         return attrs.evolve(diploma, accredited=found.accredited), found
+
+
+_VALID_TEXT = {
+    "programme": "text: a CROHO code, a DEQAR report or programme link or id",
+    "institution": "text (a BRIN code, a DEQAR institution id) or None",
+    "records": "a programme identifier as text",
+}
+
+
+def _text(name: str, value: object) -> str:
+    """``value`` as plain text (a str subclass read as the text it holds), or the caller's error naming ``name``."""
+    if not isinstance(value, str):
+        raise InvalidInputError(f"{name}: {value!r} is not valid; valid: {_VALID_TEXT[name]}")
+    return value if type(value) is str else str.__str__(value)
+
+
+def _iterable(value: object, name: str) -> Iterable[Any]:
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        raise InvalidInputError(f"{name}: {value!r} is not valid; valid: an iterable of RegisterRecord")
+    return value
+
+
+def _keyed(item: object) -> tuple[str, RegisterRecord]:
+    """A record and the key it is listed under: its own programme, or the key paired with it."""
+    if isinstance(item, RegisterRecord):
+        return item.programme, item
+    if isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str) and isinstance(item[1], RegisterRecord):
+        return _text("records", item[0]), item[1]
+    raise InvalidInputError(
+        f"records: {item!r} is not valid; valid: a RegisterRecord, or a (programme, RegisterRecord) pair"
+    )

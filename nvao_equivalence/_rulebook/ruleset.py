@@ -87,7 +87,11 @@ class RuleSet:
         Loaded once per combination and cached. Raises
         :class:`~nvao_equivalence.exceptions.InvalidInputError` for an unknown pack.
         """
-        return _load_packs(tuple(sorted(set(packs or DEFAULT_PACKS))))
+        for pack in packs:
+            if not isinstance(pack, str):
+                valid = ", ".join([*_bundled_packs(), "all"])
+                raise InvalidInputError(f"rule pack {pack!r} is not a pack name; valid: {valid}")
+        return _load_packs(tuple(sorted({str.__str__(pack) for pack in packs} or set(DEFAULT_PACKS))))
 
     @classmethod
     def from_paths(cls, *paths: str | os.PathLike[str]) -> RuleSet:
@@ -98,7 +102,7 @@ class RuleSet:
         """
         if not paths:
             raise InvalidInputError("from_paths: give at least one rule file")
-        return cls._build([_read(os.fspath(path)) for path in paths])
+        return cls._build([_read(_path(path)) for path in paths])
 
     @staticmethod
     def validate(*paths: str | os.PathLike[str]) -> tuple[RuleDataError, ...]:
@@ -111,7 +115,7 @@ class RuleSet:
         files = []
         for path in paths:
             try:
-                files.append(_read(os.fspath(path)))
+                files.append(_read(_path(path)))
             except RuleDataError as problem:
                 problems.append(problem)
         _parse(files, problems)
@@ -191,15 +195,23 @@ def _parse(files: list[tuple[str, bytes]], problems: list[RuleDataError] | None)
     instruments: dict[str, Instrument] = {}
     seen: dict[str, str] = {}
     for path, content in files:
+        problem: RuleDataError | None
         try:
+            # A TOMLDecodeError is a ValueError; so is a number longer than the interpreter converts from text.
             data = tomllib.loads(content.decode("utf-8"))
-        except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+            part = parse_file(path, data, instruments, problems)
+        except RecursionError:
+            # tomllib reads nested arrays and inline tables by recursion: a file nested deeply exhausts it.
+            problem = RuleDataError("arrays or inline tables nested too deeply for a rule file", path=path)
+        except ValueError as error:  # parse_file raises RuleDataError, which is no ValueError: this is tomllib's
             problem = RuleDataError(f"not a valid UTF-8 TOML file: {error}", path=path)
+        else:
+            problem = None
+        if problem is not None:
             if problems is None:
                 raise problem from None
             problems.append(problem)
             continue
-        part = parse_file(path, data, instruments, problems)
         instruments.update((instrument.id, instrument) for instrument in part.instruments)
         for rule in part.rules:
             if rule.id in seen:
@@ -210,6 +222,16 @@ def _parse(files: list[tuple[str, bytes]], problems: list[RuleDataError] | None)
             seen[rule.id] = path
         loaded.append(part)
     return loaded
+
+
+def _path(path: object) -> str:
+    """A rule file's path as text, or the caller's error."""
+    if not isinstance(path, (str, os.PathLike)):
+        raise InvalidInputError(f"rule file {path!r} is not valid; valid: a file path (str or os.PathLike)")
+    found = os.fspath(path)
+    if not isinstance(found, str):  # a PathLike of bytes
+        raise InvalidInputError(f"rule file {path!r} is not valid; valid: a file path as text")
+    return found
 
 
 def _read(path: str) -> tuple[str, bytes]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 import re
-from functools import cache
+from functools import lru_cache
 
 from nvao_equivalence._vocabulary.jurisdictions import jurisdiction_label
 
@@ -193,13 +193,21 @@ def degrees_of(jurisdiction: str) -> tuple[Degree, ...]:
     return _SYSTEM_DEGREES.get(jurisdiction, _CYCLE_DEGREES)
 
 
-@cache
 def canonical_degree(value: str, jurisdiction: str) -> Degree:
     """Return the :class:`Degree` that ``value`` names in ``jurisdiction``, or raise ``ValueError``.
 
     >>> canonical_degree("banaba", "VL")
     <Degree.BACHELOR_AFTER_BACHELOR: 'bachelor-after-bachelor'>
     """
+    # A str subclass (which may not even be hashable) is read as the plain text it holds; a Degree is one.
+    if type(value) is not str and not isinstance(value, Degree):
+        value = str.__str__(value)
+    return _canonical_degree(value, jurisdiction)
+
+
+# Bounded, as canonical_jurisdiction's: memory must not grow with each spelling a file holds.
+@lru_cache(maxsize=1024)
+def _canonical_degree(value: str, jurisdiction: str) -> Degree:
     valid = degrees_of(jurisdiction)
     key = _normalise_degree(value)
     aliases = _DEGREE_ALIASES.get(jurisdiction, _DEGREE_ALIASES["*"])

@@ -6,7 +6,7 @@ Belgium belongs to its Communities, so the Flemish Community has a code of its o
 
 from __future__ import annotations
 
-from functools import cache
+from functools import lru_cache
 
 from nvao_equivalence._vocabulary.iso3166 import ALPHA2
 
@@ -47,7 +47,6 @@ _JURISDICTION_ALIASES: dict[str, str] = {
 _BELGIUM = frozenset({"be", "bel", "belgium", "belgië", "belgie", "belgique", "belgien"})
 
 
-@cache
 def canonical_jurisdiction(value: str) -> str:
     """Return the canonical code of a jurisdiction, or raise ``ValueError`` naming what is valid.
 
@@ -56,6 +55,14 @@ def canonical_jurisdiction(value: str) -> str:
     >>> canonical_jurisdiction("de")
     'DE'
     """
+    # A str subclass (which may not even be hashable) is read as the plain text it holds.
+    return _canonical_jurisdiction(value if type(value) is str else str.__str__(value))
+
+
+# Bounded: every spelling seen is remembered, and a file of a million spellings ("NL ", " nl", ...) must not
+# grow memory with each; the common few stay in the cache.
+@lru_cache(maxsize=1024)
+def _canonical_jurisdiction(value: str) -> str:
     key = " ".join(value.split()).lower()
     if key in _JURISDICTION_ALIASES:
         return _JURISDICTION_ALIASES[key]

@@ -279,3 +279,19 @@ def test_evolve_of_a_derived_accredited_rederives_it():
     assert original.accredited is True
     later = attrs.evolve(original, awarded_on="2017-01-01")
     assert later.accredited is False
+
+
+def test_the_repr_shows_the_keywords_as_a_caller_writes_them_and_builds_an_equal_diploma():
+    period = Accreditation("2015-09-01", "2021-09-01")
+    diploma = Diploma(
+        awarded_by="Vlaanderen", degree="banaba", awarded_on="1 juli 2016", accreditations=(period,), programme="x"
+    )
+    assert diploma.accredited is True  # derived from the period: not what the caller stated
+    assert repr(diploma) == (
+        "Diploma(awarded_by='VL', degree='bachelor-after-bachelor', awarded_on=datetime.date(2016, 7, 1), "
+        "accredited=None, arts=None, accreditations=(Accreditation(valid_from=datetime.date(2015, 9, 1), "
+        "valid_until=datetime.date(2021, 9, 1), source=None),), programme='x', institution=None, recognised=None, "
+        "source=None)"
+    )
+    names = {"datetime": __import__("datetime"), "Diploma": Diploma, "Accreditation": Accreditation}
+    assert eval(repr(diploma), names) == diploma

@@ -113,6 +113,17 @@ def test_rules_validate(tmp_path, capsys):
     assert err == "2 problems found\n"
 
 
+def test_rules_validate_a_deeply_nested_file(tmp_path, capsys):
+    deep = tmp_path / "deep.toml"
+    deep.write_text("a = " + "[" * 100_000 + "]" * 100_000)
+    code, out, err = run(["rules", "validate", str(deep)], capsys)
+    assert (code, out, err) == (
+        1,
+        f"{deep}: arrays or inline tables nested too deeply for a rule file\n",
+        "1 problem found\n",
+    )
+
+
 def test_version(capsys):
     code, out, _ = run(["--version"], capsys)
     assert code == 0

@@ -75,3 +75,29 @@ def test_a_file_that_is_no_register_stops_the_command(tmp_path, capsys):
         "ho_erkenningen_rio.csv, a RIO LOD licence JSON, a DEQAR report JSON or the DEQAR reports CSV "
         "(see the registers documentation)\n"
     )
+
+
+def test_a_register_the_csv_module_cannot_read_stops_the_command_with_one_line(tmp_path, capsys):
+    register = tmp_path / "ho_erkenningen_rio.csv"
+    register.write_bytes(b"ERKENDEOPLEIDINGSCODE,ACCREDITATIE_BEGINDATUM,ACCREDITATIE_VERVALDATUM\r34002,2012-09-01,\r")
+    code, rows, err = run(tmp_path, capsys, "--register", str(register))
+    assert (code, rows) == (2, [])
+    assert err == (
+        "nvao-equivalence: error: ho_erkenningen_rio.csv, line 1: the header is not CSV: its lines end in a bare "
+        "carriage return (CR), as old Mac exports write; save it with CRLF or LF endings\n"
+    )
+
+
+def test_a_deqar_report_with_a_number_for_its_institutions_is_skipped_and_the_run_goes_on(tmp_path, capsys):
+    register = tmp_path / "deqar.json"
+    register.write_text(
+        '[{"id": 990101, "agency_acronym": "NVAO", "decision": "positive", "valid_from": "2019-01-01", '
+        '"institutions": 5}]'
+    )
+    code, rows, err = run(tmp_path, capsys, "--register", str(register))
+    assert code == 0
+    assert len(rows) == 8
+    assert err.splitlines()[:2] == [
+        f"nvao-equivalence batch: {register}: 1 record skipped",
+        "  deqar.json, line 1: report 990101: institutions is 5, not an array",
+    ]

@@ -108,6 +108,36 @@ def test_a_header_without_the_registers_columns_is_refused():
         AccreditationRegister.from_rio_csv(io.BytesIO(b"ERKENDEOPLEIDINGSCODE,NAAM\n34001,x\n"))
 
 
+@pytest.mark.parametrize(("data", "message"), [
+    (RIO_HEADER.rstrip(b"\n") + b"\r34001,2015-09-01,\r34002,2012-09-01,2018-09-01\r",
+     "<stream>, line 1: the header is not CSV: its lines end in a bare carriage return (CR), as old Mac exports "
+     "write; save it with CRLF or LF endings"),
+    (RIO_HEADER.rstrip(b"\n") + b',"' + b"x" * (128 * 1024 + 1) + b'"\n34001,2015-09-01,,\n',
+     "<stream>, line 1: the header is not CSV: a field is longer than 131,072 characters, the limit"),
+    (RIO_HEADER + b'34001,2015-09-01,"' + b"x" * (128 * 1024 + 1) + b'"\n',
+     "<stream>, line 2: not CSV: a field is longer than 131,072 characters, the limit"),
+])  # fmt: skip
+def test_csv_the_csv_module_cannot_read_is_a_register_data_error(data, message):
+    with pytest.raises(RegisterDataError) as raised:
+        AccreditationRegister.from_rio_csv(io.BytesIO(data))
+    assert str(raised.value) == message
+
+
+REPORT = b'{"id": 990001, "agency_acronym": "NVAO", "decision": "positive", "valid_from": "2020-01-01", '
+
+
+@pytest.mark.parametrize(("data", "problem"), [
+    (REPORT + b'"institutions": 5}', "report 990001: institutions is 5, not an array"),
+    (REPORT + b'"programmes": 4.5}', "report 990001: programmes is 4.5, not an array"),
+    (REPORT + b'"programmes": [{"id": 3, "programme_identifiers": "x"}]}',
+     "report 990001: programme_identifiers is 'x', not an array"),
+])  # fmt: skip
+def test_a_deqar_report_with_a_number_where_an_array_belongs_is_a_problem_of_its_own(data, problem):
+    register = AccreditationRegister.from_deqar_json(io.BytesIO(b"[" + data + b",\n" + REPORT[:-2] + b"}]"))
+    assert [(item.line, item.message) for item in register.problems] == [(1, problem)]
+    assert list(register) == ["deqar:report:990001"]  # the well-formed report on line 2 is loaded
+
+
 @pytest.mark.parametrize("depth", [10_000, 200_000])
 def test_json_nested_deeply_is_refused_for_registers_and_credentials(depth):
     deep = b"[" * depth + b"]" * depth

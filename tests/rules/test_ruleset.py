@@ -148,6 +148,21 @@ def test_a_file_that_is_not_toml(tmp_path):
         RuleSet.from_paths(path)
 
 
+@pytest.mark.parametrize("nesting", [
+    "a = " + "[" * 100_000 + "]" * 100_000,  # arrays
+    "a = " + "{ b = " * 5_000 + "1" + " }" * 5_000,  # inline tables
+    "a = [\n" + "[\n" * 10_000 + "]\n" * 10_000 + "]\n",  # arrays over many lines
+])  # fmt: skip
+def test_a_file_nested_too_deeply_is_a_rule_data_error_not_a_recursion_error(tmp_path, nesting):
+    path = tmp_path / "deep.toml"
+    path.write_text(nesting, encoding="utf-8")
+    message = f"{path}: arrays or inline tables nested too deeply for a rule file"
+    with pytest.raises(RuleDataError) as raised:
+        RuleSet.from_paths(path)
+    assert str(raised.value) == message
+    assert [str(problem) for problem in RuleSet.validate(path, RULES / "nvao-treaty.toml")] == [message]
+
+
 def test_a_missing_file(tmp_path):
     with pytest.raises(RuleDataError, match=r"absent\.toml: cannot read the rule file: No such file or directory"):
         RuleSet.from_paths(tmp_path / "absent.toml")
