@@ -18,6 +18,8 @@ from nvao_equivalence._case.diploma import Diploma
 from nvao_equivalence._case.outcome import EFFECTS, FACTS, Outcome
 from nvao_equivalence._decide.decision import Decision
 from nvao_equivalence._decide.verdict import Finding, Verdict
+from nvao_equivalence._language.catalogue import N_
+from nvao_equivalence._language.message import Message, field
 from nvao_equivalence._vocabulary.dates import parse_date
 from nvao_equivalence._vocabulary.degrees import Degree, eqf_level
 from nvao_equivalence._vocabulary.jurisdictions import canonical_jurisdiction
@@ -32,7 +34,7 @@ if TYPE_CHECKING:
 __all__ = ["ORDER_PROBLEM", "Period", "check_equivalence", "timeline"]
 
 #: The message for an assessment date before the award date; data frames build it per row from the same text.
-ORDER_PROBLEM = "on: the assessment date {on} precedes the award date {awarded_on}; valid: {awarded_on} or later"
+ORDER_PROBLEM = N_("on: the assessment date {on} precedes the award date {awarded_on}; valid: {awarded_on} or later")
 
 
 @attrs.frozen
@@ -76,7 +78,7 @@ def check_equivalence(
     day = _assessment_date(on)
     if diploma.awarded_on > day:
         raise InvalidAssessmentError(
-            ORDER_PROBLEM.format(on=day.isoformat(), awarded_on=diploma.awarded_on.isoformat())
+            Message(ORDER_PROBLEM, on=day.isoformat(), awarded_on=diploma.awarded_on.isoformat())
         )
     if register is None:
         return Decision(diploma, target, day, verdict(diploma, target, day, ruleset))
@@ -124,7 +126,9 @@ def _prepare(diploma: object, target: object, rules: object) -> tuple[RuleSet, s
     try:
         code = canonical_jurisdiction(target)
     except ValueError as error:
-        raise InvalidAssessmentError(f"target: {error}") from None
+        raise InvalidAssessmentError(
+            Message("{field}: {problem}", field=field("target"), problem=error.args[0] if error.args else str(error))
+        ) from None
     return (rules if rules is not None else _default_rules()), code
 
 
@@ -157,7 +161,7 @@ def _assessment_date(on: object) -> date:
     try:
         return parse_date(on, field="on")
     except ValueError as error:
-        raise InvalidAssessmentError(str(error)) from None
+        raise InvalidAssessmentError(error.args[0]) from None
 
 
 def decide(diploma: Diploma, target: str, on: date, ruleset: RuleSet) -> Decision:

@@ -11,6 +11,9 @@ from datetime import date, datetime
 from functools import cache
 from typing import TYPE_CHECKING
 
+from nvao_equivalence._language.catalogue import N_
+from nvao_equivalence._language.message import Message, field
+
 if TYPE_CHECKING:
     from dateutil import parser as _parser
 
@@ -21,7 +24,11 @@ _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ZONED_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:Z|[+-](?:(?:0\d|1[0-3]):[0-5]\d|14:00))")
 _DAY_FIRST = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
 _YEAR = re.compile(r"\b\d{4}\b")
-_VALID_FORMS = "valid: a date, or text such as 2016-07-01, 01-07-2016, 1/7/2016, 1 juli 2016 or 1 July 2016"
+_VALID_FORMS = N_("valid: a date, or text such as 2016-07-01, 01-07-2016, 1/7/2016, 1 juli 2016 or 1 July 2016")
+
+
+def _problem(template: str, name: str, value: object) -> Message:
+    return Message(template, field=field(name), value=value, forms=Message(_VALID_FORMS))
 
 
 def in_period(day: date, valid_from: date, valid_until: date | None) -> bool:
@@ -56,11 +63,13 @@ def parse_date(value: object, *, field: str) -> date:
         except ValueError:
             pass  # the slower path below says what is wrong
     if isinstance(value, datetime):
-        raise ValueError(f"{field}: {value!r} is a datetime; give a date without a time of day ({_VALID_FORMS})")
+        raise ValueError(
+            _problem(N_("{field}: {value!r} is a datetime; give a date without a time of day ({forms})"), field, value)
+        )
     if isinstance(value, date):
         return value
     if not isinstance(value, str):
-        raise ValueError(f"{field}: {value!r} is not a date ({_VALID_FORMS})")
+        raise ValueError(_problem(N_("{field}: {value!r} is not a date ({forms})"), field, value))
     text = value.strip()
     try:
         if _ISO.fullmatch(text):
@@ -71,7 +80,11 @@ def parse_date(value: object, *, field: str) -> date:
             return date(year, month, day)
     except ValueError:
         raise ValueError(
-            f"{field}: {value!r} is not a calendar date (numeric dates are read day-first; {_VALID_FORMS})"
+            _problem(
+                N_("{field}: {value!r} is not a calendar date (numeric dates are read day-first; {forms})"),
+                field,
+                value,
+            )
         ) from None
     return _parse_words(value, text, field)
 
@@ -80,15 +93,15 @@ def _parse_words(value: str, text: str, field: str) -> date:
     # dateutil fills missing parts from its default; parsing with two defaults
     # that differ in every part shows which parts the text really gave.
     if ":" in text or len(_YEAR.findall(text)) != 1 or not any(char.isalpha() for char in text):
-        raise ValueError(f"{field}: cannot read {value!r} as a full date ({_VALID_FORMS})")
+        raise ValueError(_problem(N_("{field}: cannot read {value!r} as a full date ({forms})"), field, value))
     parser = _dutch_english_parser()
     try:
         first = parser.parse(text, default=datetime(2001, 1, 1))
         second = parser.parse(text, default=datetime(2002, 2, 2))
     except (ValueError, OverflowError):
-        raise ValueError(f"{field}: cannot read {value!r} as a date ({_VALID_FORMS})") from None
+        raise ValueError(_problem(N_("{field}: cannot read {value!r} as a date ({forms})"), field, value)) from None
     if first != second:
-        raise ValueError(f"{field}: {value!r} lacks a day, month or year ({_VALID_FORMS})")
+        raise ValueError(_problem(N_("{field}: {value!r} lacks a day, month or year ({forms})"), field, value))
     return first.date()
 
 
@@ -137,7 +150,7 @@ def register_date(value: object) -> date | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise ValueError(f"{value!r} is not a date")
+        raise ValueError(Message(N_("{value!r} is not a date"), value=value))
     text = value.strip()
     if not text or text.lower() == "null":
         return None
@@ -145,10 +158,12 @@ def register_date(value: object) -> date | None:
         # xs:date allows a time zone after the day (XML Schema 1.1 Part 2, 3.3.9); the day is the one written.
         text = text[:10]
     elif len(text) > 10 and text[10] in "Z+-" and _ISO.match(text):
-        raise ValueError(f"{value!r}: the time zone is not valid; valid: Z, or +hh:mm / -hh:mm up to 14:00")
+        raise ValueError(
+            Message(N_("{value!r}: the time zone is not valid; valid: Z, or +hh:mm / -hh:mm up to 14:00"), value=value)
+        )
     if len(text) >= 10 and text[4] == "-" and (len(text) == 10 or text[10] in "T "):
         try:
             return date.fromisoformat(text[:10])
         except ValueError:
-            raise ValueError(f"{value!r} is not a calendar date") from None
+            raise ValueError(Message(N_("{value!r} is not a calendar date"), value=value)) from None
     return parse_date(text, field="date")
