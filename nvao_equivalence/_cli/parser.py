@@ -180,4 +180,6 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     _rules_option(show, t)
     validate = actions.add_parser("validate", help=t(N_("check rule files of your own")))
     validate.add_argument("paths", metavar="PATH", nargs="+", help=t(N_("a rule file (TOML)")))
+    for action in (listing, show, validate):
+        _lang_option(action, t, N_("language of the output"))
     return parser

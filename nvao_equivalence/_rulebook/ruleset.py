@@ -12,6 +12,7 @@ import attrs
 
 from nvao_equivalence._rulebook.loader import LoadedFile, parse_file
 from nvao_equivalence._rulebook.model import Caveat, Instrument, Reading, Referral, Rule
+from nvao_equivalence._rulebook.syntax import toml_problem
 from nvao_equivalence.exceptions import InvalidInputError, RuleDataError
 
 __all__ = ["RuleSet", "bundled_rules_dir", "default_rules"]
@@ -192,9 +193,17 @@ def _parse(files: list[tuple[str, bytes]], problems: list[RuleDataError] | None)
     seen: dict[str, str] = {}
     for path, content in files:
         try:
-            data = tomllib.loads(content.decode("utf-8"))
-        except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+            text = content.decode("utf-8")
+        except UnicodeDecodeError as error:
             problem = RuleDataError(f"not a valid UTF-8 TOML file: {error}", path=path)
+            if problems is None:
+                raise problem from None
+            problems.append(problem)
+            continue
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as error:
+            problem = RuleDataError(toml_problem(error, text), path=path)
             if problems is None:
                 raise problem from None
             problems.append(problem)

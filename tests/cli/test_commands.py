@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from nvao_equivalence._cli.commands import main
 from tests.paths import RULES
 
@@ -141,3 +143,34 @@ def test_no_command(capsys):
         "",
         "nvao-equivalence: error: choose a command: check, batch, timeline, rules (see --help)\n",
     )
+
+
+@pytest.mark.parametrize("written", ["R2003", "r2003", " R2003"])
+def test_rules_show_takes_an_id_in_any_case(capsys, written):
+    code, out, _ = run(["rules", "show", written], capsys)
+    assert code == 0
+    assert out.splitlines()[0] == "R2003: NVAO treaty / NVAO-verdrag, Art. 11(1) (original text)"
+
+
+def test_rules_show_names_the_pack_of_a_rule_not_loaded(capsys):
+    assert run(["rules", "show", "bnl2018"], capsys) == (
+        2,
+        "",
+        "nvao-equivalence: error: no rule 'bnl2018' in the rule packs loaded; it is in the pack benelux: "
+        "add --rules benelux\n",
+    )
+    assert run(["rules", "show", "X1"], capsys) == (
+        2,
+        "",
+        "nvao-equivalence: error: no rule 'X1'; valid: R2003, R2014\n",
+    )
+    assert run(["rules", "show", "bnl2018", "--rules", "benelux"], capsys)[0] == 0
+
+
+def test_the_progress_bar_knows_the_size_of_a_file_and_not_of_stdin(tmp_path):
+    from nvao_equivalence._cli.commands import _row_count
+
+    csv_file, jsonl_file = tmp_path / "in.csv", tmp_path / "in.jsonl"
+    csv_file.write_text("awarded_by,degree\nNL,wo-bachelor\nVL,master\n", encoding="utf-8")
+    jsonl_file.write_text('{"a": 1}\n{"a": 2}\n{"a": 3}\n', encoding="utf-8")
+    assert (_row_count(str(csv_file)), _row_count(str(jsonl_file)), _row_count("-")) == (2, 3, None)

@@ -188,3 +188,14 @@ def test_validate_reports_every_malformed_item_and_keeps_checking(tmp_path):
 
 def test_validate_finds_nothing_wrong_with_the_bundled_rules():
     assert RuleSet.validate(RULES / "nvao-treaty.toml") == ()
+
+
+@pytest.mark.parametrize("written", ["2005-2-1", "1-2-2005", "2005-02-31", "2005/02/01"])
+def test_a_date_written_as_people_write_it_is_named_not_a_date(tmp_path, written):
+    path = tmp_path / "dates.toml"
+    path.write_text(f"format = 1\n[[rules]]\nin_force = {{ from = {written} }}\n", encoding="utf-8")
+    (problem,) = RuleSet.validate(path)
+    assert str(problem) == (f"{path}: line 3: {written!r} is not a date; write a date as YYYY-MM-DD, e.g. 2005-02-01")
+    assert problem.in_("nl") == (
+        f"{path}: regelnummer 3: {written!r} is geen datum; schrijf een datum als JJJJ-MM-DD, bijvoorbeeld 2005-02-01"
+    )
