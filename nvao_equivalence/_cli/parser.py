@@ -14,8 +14,27 @@ PROG = "nvao-equivalence"
 EXIT_OK, EXIT_ROW_ERRORS, EXIT_USAGE = 0, 1, 2
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help layout, with its "usage:" in the parser's language."""
+
+    lang = "en"
+
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, prefix if prefix is not None else tr(N_("usage: "), self.lang))
+
+
 class _Parser(argparse.ArgumentParser):
     lang = "en"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+        # argparse's own headings and the help option, in the words of the catalogue.
+        self._positionals.title = tr(N_("positional arguments"), self.lang)
+        self._optionals.title = tr(N_("options"), self.lang)
+        for action in self._actions:
+            if isinstance(action, argparse._HelpAction):
+                action.help = tr(N_("show this help message and exit"), self.lang)
 
     def error(self, message: str) -> NoReturn:
         # One line, no usage block: scripts read the last line of stderr.
@@ -107,7 +126,7 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     def t(message: str) -> str:
         return tr(message, lang)
 
-    _Parser.lang = lang
+    _Parser.lang = _Formatter.lang = lang
     parser = _Parser(
         prog=PROG, description=t(N_("Is a Dutch or Flemish diploma recognised across the border, and why?"))
     )

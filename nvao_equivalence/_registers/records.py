@@ -6,6 +6,7 @@ public module :mod:`nvao_equivalence.registers` shows them.
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from typing import Any
 
@@ -236,8 +237,19 @@ def _cite(record: RegisterRecord, lang: str) -> str:
         institution=f" ({record.institution})" if record.institution else "",
         decision=_decision(record.decision, lang),
         period=period,
-        source=record.source,
+        source=_source(record.source, lang),
     )
+
+
+_LINE = re.compile(r"(?P<file>.*), line (?P<line>\d+)")
+
+
+def _source(source: str, lang: str) -> str:
+    """Where a record was read, "file, line 4" as the reader writes it, with "line" in ``lang``."""
+    found = _LINE.fullmatch(source)
+    if found is None:
+        return source
+    return found.group("file") + tr(N_(", line {line}"), lang).format(line=found.group("line"))
 
 
 def _note(found: RegisterAnswer, lang: str) -> str:

@@ -132,7 +132,7 @@ def test_the_explanation_cites_the_record_with_file_and_line(register):
     )
     assert decision.explain("nl").splitlines()[3] == (
         "Register: geaccrediteerd op de datum van uitreiking 1 september 2015: RIO, CROHO 34001 (98ZZ), "
-        "geaccrediteerd vanaf 1 september 2015, zonder einddatum [ho_erkenningen_rio.csv, line 2]"
+        "geaccrediteerd vanaf 1 september 2015, zonder einddatum [ho_erkenningen_rio.csv, regelnummer 2]"
     )
     assert decision.diploma.accreditations[0].source == (
         "RIO, CROHO 34001 (98ZZ), accredited 2015-09-01, open-ended [ho_erkenningen_rio.csv, line 2]"
