@@ -28,6 +28,13 @@ _PLACES: dict[str, str] = {
     "VL": N_("in the Flemish Community"),
     "BE-FR": N_("in the French Community of Belgium"),
     "BE-DE": N_("in the German-speaking Community of Belgium"),
+    # The other parties to the opt-in packs' instruments, and the neighbours.
+    "LU": N_("in Luxembourg"),
+    "EE": N_("in Estonia"),
+    "LV": N_("in Latvia"),
+    "LT": N_("in Lithuania"),
+    "DE": N_("in Germany"),
+    "FR": N_("in France"),
 }
 
 # Country names as officers type them, in Dutch and English (and the countries' own names where they differ):
