@@ -26,7 +26,8 @@ LEAKS = re.compile(
 # What may stay as written: identifiers (rule, reading, caveat and instrument ids, in brackets or parentheses),
 # code to type (RuleSet.load(...), --rules ...), rule file names and web addresses.
 IDENTIFIERS = re.compile(
-    r"\[[a-z0-9-]+\]|\((?:lezing |lezingen )?[a-z0-9-]+(?:, [a-z0-9-]+)*\)|RuleSet\.load\([^)]*\)|--[a-z-]+(?: [a-z]+)?"
+    r"\[[a-z0-9]+(?:-[a-z0-9]+)+\]|\((?:lezing |lezingen )?[a-z0-9]+(?:-[a-z0-9]+)+(?:, [a-z0-9]+(?:-[a-z0-9]+)+)*\)"
+    r"|RuleSet\.load\([^)]*\)|--[a-z-]+(?: [a-z]+)?"
     r"|https?://\S+|Regelset: .*|sha256 \w+|'[^']*'"
 )
 PAIRS = [("NL", "VL"), ("VL", "NL"), ("NL", "LU"), ("LU", "NL"), ("BE-FR", "VL"), ("VL", "BE-FR"), ("DE", "NL"),
