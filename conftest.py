@@ -18,6 +18,11 @@ from sybil import Example, Sybil
 from sybil.parsers.myst import CodeBlockParser, PythonCodeBlockParser
 
 ROOT = Path(__file__).parent
+
+# The command line speaks the locale's language when --lang is not given: the tests and the examples run in a
+# controlled one (English unless a test sets its own), whatever the machine they run on is set to.
+for _variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+    os.environ.pop(_variable, None)
 collect_ignore = ["docs/conf.py", "docs/_ext", "docs/_build", "docs/_generated", ".venv"]
 
 

@@ -21,6 +21,10 @@ source_suffix = {".md": "markdown"}
 exclude_patterns = ["_build", "README.md", "conftest.py", "_generated/*.md", "examples"]
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
-html_theme = "alabaster"
+# Furo, as attrs and Hypothesis use: readable type, a sidebar, dark mode, and code blocks and wide tables that
+# scroll instead of being cut off.
+html_theme = "furo"
 html_title = "nvao-equivalence"
+html_static_path = ["_static"]
+html_css_files = ["nvao.css"]
 suppress_warnings = ["myst.header"]

@@ -9,6 +9,9 @@ decide because something it was given is wrong.
 
 from __future__ import annotations
 
+from nvao_equivalence._language.catalogue import N_
+from nvao_equivalence._language.message import Message, say
+
 __all__ = [
     "CredentialError",
     "EquivalenceError",
@@ -21,7 +24,24 @@ __all__ = [
 
 
 class EquivalenceError(Exception):
-    """Root of every error this library raises."""
+    """Root of every error this library raises.
+
+    ``str(error)`` is English, as Python's convention has it; :meth:`in_` gives the same message in another
+    language the package speaks (``"nl"``), for an admission officer:
+
+    >>> from nvao_equivalence import Diploma
+    >>> try:
+    ...     Diploma(awarded_by="NL", degree="wo-master", awarded_on="2016-07-01", accredited="misschien")
+    ... except EquivalenceError as error:
+    ...     print(error)
+    ...     print(error.in_("nl"))
+    accredited: 'misschien' is not valid; valid: True, False, or None when it is not known
+    geaccrediteerd: 'misschien' is niet geldig; geldig: True, False, of None als het niet bekend is
+    """
+
+    def in_(self, lang: str) -> str:
+        """The message in ``lang`` (``"en"`` or ``"nl"``); a message without a translation stays English."""
+        return say(self.args[0], lang) if len(self.args) == 1 else str(self)
 
 
 class InvalidInputError(EquivalenceError, ValueError):
@@ -43,16 +63,23 @@ class RuleDataError(EquivalenceError):
     when the problem is not inside a rule (a file-level key, say).
     """
 
-    def __init__(self, message: str, *, path: str, rule_id: str | None = None, key: str | None = None) -> None:
+    def __init__(
+        self, message: str | Message, *, path: str, rule_id: str | None = None, key: str | None = None
+    ) -> None:
         self.path = path
         self.rule_id = rule_id
         self.key = key
-        where = path
-        if rule_id is not None:
-            where += f", rule {rule_id!r}"
-        if key is not None:
-            where += f", key {key!r}"
-        super().__init__(f"{where}: {message}")
+        self.message = message
+        super().__init__(self.in_("en"))
+
+    def in_(self, lang: str) -> str:
+        """The message in ``lang``, with where it is: the file, the rule and the key."""
+        where = self.path
+        if self.rule_id is not None:
+            where += Message(N_(", rule {rule_id!r}"), rule_id=self.rule_id).in_(lang)
+        if self.key is not None:
+            where += Message(N_(", key {key!r}"), key=self.key).in_(lang)
+        return f"{where}: {say(self.message, lang)}"
 
 
 class RegisterDataError(EquivalenceError):
@@ -63,11 +90,16 @@ class RegisterDataError(EquivalenceError):
     malformed *record* is not an error: it is collected in the register's ``problems`` and the rest loads.
     """
 
-    def __init__(self, message: str, *, path: str, line: int | None = None) -> None:
+    def __init__(self, message: str | Message, *, path: str, line: int | None = None) -> None:
         self.path = path
         self.line = line
-        where = path if line is None else f"{path}, line {line}"
-        super().__init__(f"{where}: {message}")
+        self.message = message
+        super().__init__(self.in_("en"))
+
+    def in_(self, lang: str) -> str:
+        """The message in ``lang``, with the file and line it concerns."""
+        where = self.path if self.line is None else self.path + Message(N_(", line {line}"), line=self.line).in_(lang)
+        return f"{where}: {say(self.message, lang)}"
 
 
 class CredentialError(InvalidInputError):

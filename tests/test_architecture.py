@@ -12,6 +12,7 @@ from tests.paths import ROOT
 PACKAGE = ROOT / "nvao_equivalence"
 # From the bottom up; a module may import from its own layer and those below it.
 LAYERS = (
+    ("_language",),
     ("exceptions",),
     ("_vocabulary",),
     ("_files",),

@@ -87,8 +87,10 @@ def test_the_comparable_table_is_generated_from_the_rules():
 def test_the_timeline_figure_has_a_row_per_degree_and_direction():
     svg = nvao_docs.timeline_svg(RuleSet.load())
     assert svg.count('text-anchor="end"') == 13  # six Dutch and seven Flemish degrees
-    # Three periods a row (before the treaty, under R2003, under R2014), and six legend swatches.
-    assert svg.count("<rect") == 13 * 3 + 6
+    # Three periods a row (before the treaty, under R2003, under R2014), six legend swatches, and the hatch of
+    # "undetermined" (a pattern, so that it does not depend on hue).
+    assert svg.count("<rect") == 13 * 3 + 6 + 1
+    assert 'fill="#009E73"' in svg  # the Okabe-Ito palette, told apart with colour-vision deficiencies
     assert ">2005-02-01</text>" in svg
     assert ">2014-04-01</text>" in svg
     assert ">2015-05-18</text>" not in svg

@@ -7,18 +7,20 @@ tests call the same functions.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 from nvao_equivalence import Diploma, Outcome, RuleSet, timeline
-from nvao_equivalence._case.outcome import EFFECTS, FACTS
+from nvao_equivalence._case.outcome import EFFECTS, FACTS, outcome_word
+from nvao_equivalence._language.catalogue import long_date, tr
 from nvao_equivalence._rulebook.loader import TEXT_STATUS
 from nvao_equivalence._rulebook.notes import OUTCOME_NAMES, READING_WHEN, REGISTER_REASONS
 from nvao_equivalence._rulebook.schema import SCHEMA
-from nvao_equivalence._vocabulary.degrees import degree_label, degrees_of
+from nvao_equivalence._vocabulary.degrees import Degree, degree_label, degrees_of
 
 GENERATED = Path(__file__).parent.parent / "_generated"
+DAY = timedelta(days=1)
 
 _WORDS = {
     "en": {
@@ -26,12 +28,14 @@ _WORDS = {
         "instrument": "Instrument",
         "signed": "Signed",
         "in_force": "In force",
+        "rule_in_force": "In force (assessment date)",
         "publications": "Publication",
         "source": "Text",
         "rule": "Rule",
         "article": "Article",
         "from": "In force from",
-        "until": "until (exclusive)",
+        "since": "from {start}",
+        "period": "{start} up to and including {last}",
         "effect": "Effect",
         "covers": "Covers",
         "requires": "Requires",
@@ -65,19 +69,21 @@ _WORDS = {
         "instrument": "Instrument",
         "signed": "Ondertekend",
         "in_force": "In werking",
+        "rule_in_force": "Van kracht (peildatum)",
         "publications": "Publicatie",
         "source": "Tekst",
         "rule": "Regel",
         "article": "Artikel",
         "from": "Van kracht vanaf",
-        "until": "tot (niet inbegrepen)",
+        "since": "vanaf {start}",
+        "period": "{start} t/m {last}",
         "effect": "Gevolg",
         "covers": "Geldt voor",
         "requires": "Vereist",
         "status": "Artikeltekst",
         "degree": "Graad",
-        "arts": "Kunst?",
-        "to": "Overeenkomstig in het doel",
+        "arts": "Kunstonderwijs?",
+        "to": "Overeenkomstige graad in het andere stelsel",
         "basis": "Grond",
         "either": "beide",
         "yes": "ja",
@@ -119,26 +125,38 @@ def instruments(rules: RuleSet, lang: str) -> str:
         sources = "; ".join(f"[{s.title}]({s.url})" if s.url else s.title for s in item.sources)
         rows.append([
             f"{item.short.in_(lang)} (`{item.id}`): {item.title.in_(lang)}", item.signed,
-            item.in_force.isoformat(), "; ".join(item.publications), sources,
+            long_date(item.in_force, lang), "; ".join(item.publications), sources,
         ])  # fmt: skip
     return _table([say["instrument"], say["signed"], say["in_force"], say["publications"], say["source"]], rows)
 
 
+def _degree(degree: Degree, lang: str, system: str) -> str:
+    # English pages show the codes a user types; the Dutch page the names each system gives its degrees.
+    return degree.value if lang == "en" else degree_label(degree, lang, system)
+
+
 def rule_table(rules: RuleSet, lang: str) -> str:
-    """The rules: in-force period, coverage, condition, effect, article text status."""
+    """The rules: in-force period (to its last day), coverage, condition, effect, article text status."""
     say = _WORDS[lang]
     rows = []
     for rule in rules.rules:
-        until = rule.in_force.valid_until.isoformat() if rule.in_force.valid_until else say["open"]
+        start, end = long_date(rule.in_force.valid_from, lang), rule.in_force.valid_until
+        if end is None:
+            period = say["since"].format(start=start)
+        else:
+            period = say["period"].format(start=start, last=long_date(end - DAY, lang))
         covers = "; ".join(
-            f"{party}: " + ", ".join(degree.value for p, degree in rule.covers if p == party) for party in rule.parties
+            f"{party}: " + ", ".join(_degree(degree, lang, party) for p, degree in rule.covers if p == party)
+            for party in rule.parties
+            if any(p == party for p, _ in rule.covers)
         )
+        requires = ", ".join(rule.requires if lang == "en" else (tr(fact, lang) for fact in rule.requires))
+        effect = f"`{rule.effect}`" if lang == "en" else outcome_word(EFFECTS[rule.effect].outcome, lang)
         rows.append([
             f"`{rule.id}`", f"{rule.citation.cited(lang)} ({rule.citation.publication})",
-            rule.in_force.valid_from.isoformat(), until, covers, ", ".join(rule.requires), f"`{rule.effect}`",
-            say[rule.text.status],
+            period, covers, requires, effect, say[rule.text.status],
         ])  # fmt: skip
-    header = ["rule", "article", "from", "until", "covers", "requires", "effect", "status"]
+    header = ["rule", "article", "rule_in_force", "covers", "requires", "effect", "status"]
     return _table([say[key] for key in header], rows)
 
 
@@ -153,8 +171,11 @@ def comparable_table(rules: RuleSet, lang: str) -> str:
                 continue
             seen.add(key)
             arts = {None: say["either"], True: say["yes"], False: say["no"]}[row.arts]
-            degrees = ", ".join(f"{d.value} ({degree_label(d, lang)})" for d in row.degrees)
-            to = ", ".join(f"{row.target} {d.value}" for d in row.to)
+            if lang == "en":
+                degrees = ", ".join(f"{d.value} ({degree_label(d, lang)})" for d in row.degrees)
+            else:
+                degrees = ", ".join(degree_label(d, lang, row.source) for d in row.degrees)
+            to = ", ".join(f"{row.target} {_degree(d, lang, row.target)}" for d in row.to)
             rows.append([row.source, degrees, arts, to, row.cited(lang)])
     return _table([say["party"], say["degree"], say["arts"], say["to"], say["basis"]], rows)
 
@@ -200,18 +221,29 @@ def schema() -> str:
 
 # --- the timeline figure ---------------------------------------------------------------------------------------------
 
+# The Okabe-Ito palette, told apart with the common colour-vision deficiencies; "undetermined" is grey with a
+# hatch and "not applicable" nearly white with a border, so neither depends on hue.
 _COLOURS = {
-    Outcome.EQUIVALENT: "#2e7d32",
-    Outcome.LEVEL_EQUIVALENT: "#64b5f6",
-    Outcome.ADMISSION_EQUIVALENT: "#9ccc65",
-    Outcome.NOT_RECOGNISED: "#e57373",
-    Outcome.UNDETERMINED: "#bdbdbd",
-    Outcome.NOT_APPLICABLE: "#eeeeee",
+    Outcome.EQUIVALENT: "#009E73",
+    Outcome.LEVEL_EQUIVALENT: "#56B4E9",
+    Outcome.ADMISSION_EQUIVALENT: "#F0E442",
+    Outcome.NOT_RECOGNISED: "#D55E00",
+    Outcome.UNDETERMINED: "url(#undetermined)",
+    Outcome.NOT_APPLICABLE: "#F4F4F4",
 }
+_PATTERN = (
+    '<defs><pattern id="undetermined" width="6" height="6" patternUnits="userSpaceOnUse" '
+    'patternTransform="rotate(45)"><rect width="6" height="6" fill="#BBBBBB"/>'
+    '<line x1="0" y1="0" x2="0" y2="6" stroke="#777777" stroke-width="2"/></pattern></defs>'
+)
 _START, _END = date(2003, 1, 1), date(2027, 1, 1)
+_FIGURE_TITLE = {
+    "en": "Outcome by assessment date, per degree and direction",
+    "nl": "Uitkomst per peildatum, per graad en richting",
+}
 
 
-def timeline_svg(rules: RuleSet, others: tuple[tuple[str, str], ...] = ()) -> str:
+def timeline_svg(rules: RuleSet, others: tuple[tuple[str, str], ...] = (), lang: str = "en") -> str:
     """For each degree and direction, the outcome by assessment date, for a diploma awarded 2003-06-30 whose
     programme was accredited and recognised; ``others`` adds (awarding, target) pairs beyond NL and VL."""
     rows: list[tuple[str, Any]] = []
@@ -229,8 +261,9 @@ def timeline_svg(rules: RuleSet, others: tuple[tuple[str, str], ...] = ()) -> st
 
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{left + width + 20}" '
-        f'height="{top + height * len(rows) + 70}" font-family="sans-serif" font-size="12">',
-        "<title>Outcome by assessment date, per degree and direction</title>",
+        f'height="{top + height * len(rows) + 88}" font-family="sans-serif" font-size="12">',
+        f"<title>{_FIGURE_TITLE[lang]}</title>",
+        _PATTERN,
     ]
     for index, (label, periods) in enumerate(rows):
         y = top + index * height
@@ -240,8 +273,8 @@ def timeline_svg(rules: RuleSet, others: tuple[tuple[str, str], ...] = ()) -> st
             comparable = f" ({', '.join(period.equivalent_to)})" if period.equivalent_to else ""
             parts.append(
                 f'<rect x="{x(period.start):.1f}" y="{y + 2}" width="{x(end) - x(period.start):.1f}" '
-                f'height="{height - 4}" fill="{_COLOURS[period.outcome]}"><title>{period.outcome.value} from '
-                f"{period.start.isoformat()}{comparable}</title></rect>"
+                f'height="{height - 4}" fill="{_COLOURS[period.outcome]}" stroke="#FFFFFF">'
+                f"<title>{period.outcome.value} from {period.start.isoformat()}{comparable}</title></rect>"
             )
     axis = top + height * len(rows) + 4
     for year in range(_START.year, _END.year + 1, 4):
@@ -257,9 +290,13 @@ def timeline_svg(rules: RuleSet, others: tuple[tuple[str, str], ...] = ()) -> st
         )
     legend_y, legend_x = axis + 32, 20
     for outcome, colour in _COLOURS.items():
+        label = outcome.value if lang == "en" else outcome_word(outcome, lang)
+        if legend_x + 16 + 7 * len(label) > left + width:  # the next entry on a line of its own
+            legend_x, legend_y = 20, legend_y + 18
         parts.append(f'<rect x="{legend_x}" y="{legend_y}" width="12" height="12" fill="{colour}" stroke="#999"/>')
-        parts.append(f'<text x="{legend_x + 16}" y="{legend_y + 11}">{outcome.value}</text>')
-        legend_x += 16 + 7 * len(outcome.value) + 24
+        word = outcome.value if lang == "en" else outcome_word(outcome, lang)
+        parts.append(f'<text x="{legend_x + 16}" y="{legend_y + 11}">{word}</text>')
+        legend_x += 16 + 7 * len(word) + 24
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
 
@@ -275,6 +312,7 @@ def write_all() -> None:
         "schema.md": schema(),
         "timeline.svg": timeline_svg(RuleSet.load()),
         "timeline-all.svg": timeline_svg(rules, OTHER_DIRECTIONS),
+        "timeline-all.nl.svg": timeline_svg(rules, OTHER_DIRECTIONS, "nl"),
     }
     for lang in ("en", "nl"):
         files[f"instruments.{lang}.md"] = instruments(rules, lang)

@@ -7,6 +7,8 @@ from typing import Any, cast
 
 import attrs
 
+from nvao_equivalence._language.catalogue import N_
+from nvao_equivalence._language.message import Message, field
 from nvao_equivalence._vocabulary.dates import in_period, parse_date
 from nvao_equivalence._vocabulary.degrees import Degree, canonical_degree
 from nvao_equivalence._vocabulary.jurisdictions import canonical_jurisdiction
@@ -19,7 +21,7 @@ def _to_date(value: object, field: str) -> date:
     try:
         return parse_date(value, field=field)
     except ValueError as error:
-        raise InvalidDiplomaError(str(error)) from None
+        raise InvalidDiplomaError(error.args[0]) from None
 
 
 def _valid_from(value: object) -> date:
@@ -37,12 +39,16 @@ def _awarded_on(value: object) -> date:
 def _jurisdiction(value: object) -> str:
     if not isinstance(value, str):
         raise InvalidDiplomaError(
-            f"awarded_by: {value!r} is not a jurisdiction code; valid: NL, VL, BE-FR, BE-DE, DE, …"
+            Message(
+                N_("{field}: {value!r} is not a jurisdiction code; valid: NL, VL, BE-FR, BE-DE, DE, …"),
+                field=field("awarded_by"),
+                value=value,
+            )
         )
     try:
         return canonical_jurisdiction(value)
     except ValueError as error:
-        raise InvalidDiplomaError(f"awarded_by: {error}") from None
+        raise InvalidDiplomaError(_in_field("awarded_by", error)) from None
 
 
 def _strict(kind: type | tuple[type, ...], what: str) -> Any:
@@ -50,7 +56,14 @@ def _strict(kind: type | tuple[type, ...], what: str) -> Any:
 
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, kind):
-            raise InvalidDiplomaError(f"{attribute.name}: {value!r} is not valid; valid: {what}")
+            raise InvalidDiplomaError(
+                Message(
+                    N_("{field}: {value!r} is not valid; valid: {what}"),
+                    field=field(attribute.name),
+                    value=value,
+                    what=what,
+                )
+            )
 
     return check
 
@@ -77,8 +90,16 @@ class Accreditation:
     def __attrs_post_init__(self) -> None:
         if self.valid_until is not None and self.valid_until <= self.valid_from:
             raise InvalidDiplomaError(
-                f"valid_until: {self.valid_until.isoformat()} is not after valid_from "
-                f"{self.valid_from.isoformat()}; valid: a later date, or None for open-ended"
+                Message(
+                    N_(
+                        "{field}: {until} is not after {start_field} {start}; "
+                        "valid: a later date, or None for open-ended"
+                    ),
+                    field=field("valid_until"),
+                    start_field=field("valid_from"),
+                    until=self.valid_until.isoformat(),
+                    start=self.valid_from.isoformat(),
+                )
             )
 
     def covers(self, day: date) -> bool:
@@ -93,8 +114,17 @@ def _degree_name(value: object) -> Degree:
     return cast(Degree, value)
 
 
-def _not_known_or_unknown(name: str, value: object) -> str:
-    return f"{name}: {value!r} is not valid; valid: True, False, or None when it is not known"
+def _not_known_or_unknown(name: str, value: object) -> Message:
+    return Message(
+        N_("{field}: {value!r} is not valid; valid: True, False, or None when it is not known"),
+        field=field(name),
+        value=value,
+    )
+
+
+def _in_field(name: str, error: ValueError) -> Message:
+    """The problem ``error`` describes, said of the field ``name``."""
+    return Message("{field}: {problem}", field=field(name), problem=error.args[0] if error.args else str(error))
 
 
 def _accreditations(value: object) -> tuple[Accreditation, ...]:
@@ -212,12 +242,14 @@ class Diploma:
         # every row of an intake file, and this keeps that cheap. The messages name the field, value and what is valid.
         degree = self.degree
         if not isinstance(degree, str):
-            raise InvalidDiplomaError(f"degree: {degree!r} is not a degree name")
+            raise InvalidDiplomaError(
+                Message(N_("{field}: {value!r} is not a degree name"), field=field("degree"), value=degree)
+            )
         try:
             # A degree name means something only in its awarding system, now known.
             object.__setattr__(self, "degree", canonical_degree(degree, self.awarded_by))
         except ValueError as error:
-            raise InvalidDiplomaError(f"degree: {error}") from None
+            raise InvalidDiplomaError(_in_field("degree", error)) from None
         stated = self._stated_accredited
         if stated is not None and type(stated) is not bool:
             raise InvalidDiplomaError(_not_known_or_unknown("accredited", stated))
@@ -234,8 +266,17 @@ class Diploma:
             derived = any(period.covers(self.awarded_on) for period in self.accreditations)
             if stated is not None and stated != derived:
                 raise InvalidDiplomaError(
-                    f"accredited: {stated!r} contradicts accreditations, which say {derived!r} for the award "
-                    f"date {self.awarded_on.isoformat()}; valid: {derived!r}, or leave accredited out"
+                    Message(
+                        N_(
+                            "{field}: {stated!r} contradicts {periods}, which say {derived!r} for the award date "
+                            "{day}; valid: {derived!r}, or leave {field} out"
+                        ),
+                        field=field("accredited"),
+                        periods=field("accreditations"),
+                        stated=stated,
+                        derived=derived,
+                        day=self.awarded_on.isoformat(),
+                    )
                 )
             stated = derived
         object.__setattr__(self, "accredited", stated)

@@ -6,10 +6,12 @@ import enum
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
+from nvao_equivalence._language.catalogue import N_, tr
+
 if TYPE_CHECKING:
     from nvao_equivalence._case.diploma import Diploma
 
-__all__ = ["EFFECTS", "FACTS", "Effect", "Outcome"]
+__all__ = ["EFFECTS", "FACTS", "Effect", "Outcome", "outcome_word"]
 
 
 class Outcome(enum.StrEnum):
@@ -29,6 +31,27 @@ class Outcome(enum.StrEnum):
     NOT_RECOGNISED = "not-recognised"
     UNDETERMINED = "undetermined"
     NOT_APPLICABLE = "not-applicable"
+
+
+# The outcomes in a word or two, for tables and counts (an explanation describes them at more length).
+_WORDS: dict[Outcome, str] = {
+    # Translators: the outcomes as a table or a count names them; the outcome word comes first.
+    Outcome.EQUIVALENT: N_("equivalent"),
+    Outcome.LEVEL_EQUIVALENT: N_("level-equivalent"),
+    Outcome.ADMISSION_EQUIVALENT: N_("admission-equivalent"),
+    Outcome.NOT_RECOGNISED: N_("not-recognised"),
+    Outcome.UNDETERMINED: N_("undetermined"),
+    Outcome.NOT_APPLICABLE: N_("not-applicable"),
+}
+
+
+def outcome_word(outcome: Outcome, lang: str) -> str:
+    """The outcome in a word or two in ``lang``: its code in English, "gelijkwaardig", "niet erkend" in Dutch.
+
+    >>> outcome_word(Outcome.NOT_RECOGNISED, "en"), outcome_word(Outcome.NOT_RECOGNISED, "nl")
+    ('not-recognised', 'niet erkend')
+    """
+    return tr(_WORDS[outcome], lang)
 
 
 class Effect(NamedTuple):

@@ -17,7 +17,7 @@ from typing import IO, Any
 
 import attrs
 
-from nvao_equivalence._case.outcome import Outcome
+from nvao_equivalence._case.outcome import Outcome, outcome_word
 from nvao_equivalence._cli.intake import (
     OUTPUT_COLUMNS,
     check_columns,
@@ -27,6 +27,8 @@ from nvao_equivalence._cli.intake import (
     open_input,
 )
 from nvao_equivalence._files.output import Sink
+from nvao_equivalence._language.catalogue import N_, ntr, tr
+from nvao_equivalence._language.message import Message, say
 from nvao_equivalence._rulebook.ruleset import RuleSet
 from nvao_equivalence._tables.cells import decide_cells
 from nvao_equivalence.exceptions import EquivalenceError
@@ -59,9 +61,10 @@ class Tally:
     errors: int = 0
     outcomes: Counter[str] = attrs.field(factory=Counter)
 
-    def line(self) -> str:
-        counts = ", ".join(f"{outcome.value} {self.outcomes[outcome.value]}" for outcome in Outcome)
-        return f"{self.rows} rows: {counts}; errors {self.errors}"
+    def line(self, lang: str = "en") -> str:
+        counts = ", ".join(f"{outcome_word(outcome, lang)} {self.outcomes[outcome.value]}" for outcome in Outcome)
+        rows = ntr("{count} row", "{count} rows", self.rows, lang).format(count=self.rows)
+        return tr(N_("{rows}: {counts}; errors {errors}"), lang).format(rows=rows, counts=counts, errors=self.errors)
 
 
 def run_batch(source: str, sink: Sink, options: BatchOptions, progress: Any = None) -> Tally:
@@ -111,26 +114,30 @@ def run_batch(source: str, sink: Sink, options: BatchOptions, progress: Any = No
 # --- deciding ------------------------------------------------------------------------------------------------------
 
 
-def _decide(values: dict[str, Any], problem: str | None, options: BatchOptions) -> tuple[dict[str, Any], str, str]:
+def _decide(values: dict[str, Any], problem: object, options: BatchOptions) -> tuple[dict[str, Any], str, str]:
     """The output cells for one row, its outcome, and its error ('' if none)."""
     empty: dict[str, Any] = {**dict.fromkeys(OUTPUT_COLUMNS, ""), **{name: [] for name in _LISTS}}
     if problem is not None:
-        return {**empty, "error": problem}, "", problem
+        said = say(problem, options.lang)
+        return {**empty, "error": said}, "", said
     try:
         cells = {_key(key): value.strip() if type(value) is str else _text(value) for key, value in values.items()}
     except ValueError as error:
-        return {**empty, "error": str(error)}, "", str(error)
+        said = say(error, options.lang)
+        return {**empty, "error": said}, "", said
     if len(cells) != len(values):
         problem = _same_keys(values)
         return {**empty, "error": problem}, "", problem
     if not any(cells.values()):
-        return {**empty, "error": "empty row: nothing to decide"}, "", "empty row: nothing to decide"
+        said = tr(N_("empty row: nothing to decide"), options.lang)
+        return {**empty, "error": said}, "", said
     try:
         decision = decide_cells(
             cells, on=options.on, target=options.target, rules=options.rules, register=options.register
         )
     except (EquivalenceError, ValueError) as error:
-        return {**empty, "error": str(error)}, "", str(error)
+        said = say(error, options.lang)
+        return {**empty, "error": said}, "", said
     # Decisions of the same kind share a verdict: their output cells are built once (a register's answer is cited
     # per row, so those are not shared).
     shared = _SHARED_CELLS.get((id(decision.verdict), options.lang)) if decision.register is None else None
@@ -182,7 +189,7 @@ def _text(value: Any) -> str:
         return "yes" if value else "no"
     if isinstance(value, (str, int, float)):
         return str(value).strip()
-    raise ValueError(f"{value!r} is not a text, number, boolean or null")
+    raise ValueError(Message(N_("{value!r} is not a text, number, boolean or null"), value=value))
 
 
 # --- writing -------------------------------------------------------------------------------------------------------

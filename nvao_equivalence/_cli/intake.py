@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from nvao_equivalence._files.streams import BOM, delimiter_of, first_non_utf8
+from nvao_equivalence._language.catalogue import N_
+from nvao_equivalence._language.message import Message
 from nvao_equivalence.exceptions import EquivalenceError
 
 __all__ = [
@@ -50,7 +52,7 @@ class BatchError(EquivalenceError):
     """The command itself cannot run (exit code 2): nothing, or nothing more, is written."""
 
 
-Row = tuple[dict[str, Any], str | None]  # the row's values by column, and why it cannot be read as one, if so
+Row = tuple[dict[str, Any], Message | str | None]  # the row's values by column, and why it cannot be read as one, if so
 
 
 @contextmanager
@@ -67,7 +69,7 @@ def open_input(source: str) -> Iterator[tuple[IO[str], bool]]:
             _check_utf8(binary, source)
         stream = path.open(encoding="utf-8-sig", newline="")
     except OSError as error:
-        raise BatchError(f"cannot read {source}: {error.strerror}") from None
+        raise BatchError(Message(N_("cannot read {source}: {reason}"), source=source, reason=error.strerror)) from None
     with stream:
         yield stream, had_bom
 
@@ -79,14 +81,21 @@ def _check_utf8(binary: IO[bytes], source: str) -> None:
         return
     bad, line = found
     if bad is None:
-        raise BatchError(f"{source} is not UTF-8 (it ends inside a character)")
-    raise BatchError(f"{source} is not UTF-8 (byte 0x{bad:02x} on line {line}); save it as 'CSV UTF-8' and try again")
+        raise BatchError(Message(N_("{source} is not UTF-8 (it ends inside a character)"), source=source))
+    raise BatchError(
+        Message(
+            N_("{source} is not UTF-8 (byte 0x{bad:02x} on line {line}); save it as 'CSV UTF-8' and try again"),
+            source=source,
+            bad=bad,
+            line=line,
+        )
+    )
 
 
 def csv_rows(stream: IO[str], delimiter: str | None) -> tuple[str, list[str], Iterator[Row]]:
     first = stream.readline()
     if not first.strip():
-        raise BatchError("the input has no header line; the first line must name the columns")
+        raise BatchError(Message(N_("the input has no header line; the first line must name the columns")))
     delimiter = delimiter or delimiter_of(first)
     # strict: an unterminated quote is an error, not a field that silently swallows the rows after it.
     reader = csv.reader(_chain(first, stream), delimiter=delimiter, strict=True)
@@ -98,10 +107,15 @@ def csv_rows(stream: IO[str], delimiter: str | None) -> tuple[str, list[str], It
     def rows() -> Iterator[Row]:
         width = len(header)
         while (fields := _next_record(reader)) is not None:
-            problem = None
+            problem: Message | str | None = None
             if len(fields) > width:
                 extra = ", ".join(repr(value) for value in fields[width:])
-                problem = f"the row has {len(fields)} fields, the header {width}; extra: {extra}"
+                problem = Message(
+                    N_("the row has {count} fields, the header {width}; extra: {extra}"),
+                    count=len(fields),
+                    width=width,
+                    extra=extra,
+                )
             elif fields and max(map(len, fields)) > MAX_CELL:
                 problem = _long_cell(header, fields)
             yield dict(zip(header, fields + [""] * (width - len(fields)), strict=False)), problem
@@ -123,7 +137,11 @@ def _next_record(reader: Any) -> list[str] | None:
         return None
     except csv.Error as error:
         raise BatchError(
-            f"line {reader.line_num}: {error}; the file cannot be read as CSV from there (check its quotes)"
+            Message(
+                N_("line {line}: {error}; the file cannot be read as CSV from there (check its quotes)"),
+                line=reader.line_num,
+                error=error,
+            )
         ) from None
 
 
@@ -183,10 +201,12 @@ def checked_records(rows: Iterator[Row], columns: list[str] | None) -> Iterator[
             clash = [key for key in record if str(key).strip().lower() in OUTPUT_COLUMNS]
             unknown = [key for key in record if known is not None and key not in known]
             if clash:
-                problem = f"the record has a key {clash[0]!r}, which the output adds; rename it"
+                problem = Message(N_("the record has a key {key!r}, which the output adds; rename it"), key=clash[0])
             elif unknown:
                 kept = ", ".join(f"{key}={record[key]!r}" for key in unknown)
-                problem = f"keys not in the first record cannot be written as CSV columns: {kept}"
+                problem = Message(
+                    N_("keys not in the first record cannot be written as CSV columns: {kept}"), kept=kept
+                )
         yield record, problem
 
 
@@ -218,11 +238,13 @@ _DECODER = json.JSONDecoder(object_pairs_hook=_object, parse_constant=str, parse
 
 def _json_row(number: int, line: str) -> Row:
     if not line.strip():
-        return {}, "empty line: nothing to decide"
+        return {}, Message(N_("empty line: nothing to decide"))
     try:
         record = _DECODER.decode(line)
     except json.JSONDecodeError as error:
-        return {}, f"line {number} is not JSON: {error.msg} (column {error.colno})"
+        return {}, Message(
+            N_("line {line} is not JSON: {error} (column {column})"), line=number, error=error.msg, column=error.colno
+        )
     except _DuplicateKey as twice:
         return {}, f"line {number}: the key {twice.args[0]!r} appears twice in one object; keep one"
     except RecursionError:
@@ -231,7 +253,7 @@ def _json_row(number: int, line: str) -> Row:
         digits = sys.get_int_max_str_digits()
         return {}, f"line {number}: a number has more than {digits:,} digits, the limit; write it as text"
     if not isinstance(record, dict):
-        return {}, f"line {number} is not a JSON object: {line.strip()[:40]!r}"
+        return {}, Message(N_("line {line} is not a JSON object: {start!r}"), line=number, start=line.strip()[:40])
     if line.count("[") + line.count("{") > MAX_DEPTH and _deeper_than(record, MAX_DEPTH):
         return {}, f"line {number}: JSON nested deeper than {MAX_DEPTH} levels, the limit"
     if "\\u" in line:  # only an escape can give text that is not a character: a lone surrogate
@@ -263,13 +285,17 @@ def check_columns(columns: list[str], *, registered: bool = False) -> None:
     for column in columns:
         name = column.lower()
         if name in seen:
-            raise BatchError(f"column {name!r} appears more than once in the header")
+            raise BatchError(Message(N_("column {name!r} appears more than once in the header"), name=name))
         seen.add(name)
     for name in OUTPUT_COLUMNS:
         if name in seen:
-            raise BatchError(f"the input already has a column {name!r}, which the output adds; rename it")
+            raise BatchError(
+                Message(N_("the input already has a column {name!r}, which the output adds; rename it"), name=name)
+            )
     # With registers, accreditation comes from them for the programme: 'accredited' may be left out.
     for name in REQUIRED_REGISTERED if registered else REQUIRED_COLUMNS:
         if name not in seen:
-            found = ", ".join(columns) or "none"
-            raise BatchError(f"required column {name!r} is missing; columns found: {found}")
+            found: object = ", ".join(columns) or Message(N_("none"))
+            raise BatchError(
+                Message(N_("required column {name!r} is missing; columns found: {found}"), name=name, found=found)
+            )

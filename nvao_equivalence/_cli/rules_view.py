@@ -2,25 +2,65 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
+from nvao_equivalence._language.catalogue import N_, long_date, tr
 from nvao_equivalence._rulebook.model import Rule
-from nvao_equivalence._rulebook.ruleset import RuleSet
+from nvao_equivalence._rulebook.ruleset import RuleSet, _bundled_packs, _load_packs
 
-__all__ = ["rule_dict", "rule_rows", "rule_text"]
+__all__ = ["find_rule", "no_such_rule", "rule_dict", "rule_rows", "rule_text"]
 
 
 def _until(rule: Rule) -> str:
     return rule.in_force.valid_until.isoformat() if rule.in_force.valid_until else "-"
 
 
-def rule_rows(rules: RuleSet) -> list[tuple[str, ...]]:
-    """A table: id, in force from, until (exclusive), effect, citation."""
-    rows: list[tuple[str, ...]] = [("rule", "in force from", "until (excl.)", "effect", "citation")]
+def _last_day(rule: Rule, lang: str) -> str:
+    end = rule.in_force.valid_until
+    return long_date(end - timedelta(days=1), lang) if end else "-"
+
+
+def find_rule(rules: RuleSet, rule_id: str) -> Rule | None:
+    """The rule whose id is ``rule_id`` in any case (``r2014`` is ``R2014``), or ``None``."""
+    wanted = rule_id.strip().casefold()
+    return next((rule for rule in rules.rules if rule.id.casefold() == wanted), None)
+
+
+def no_such_rule(rules: RuleSet, rule_id: str, lang: str) -> str:
+    """Why ``rule_id`` is not shown: the ids there are, and the bundled pack that has it if one does."""
+    valid = ", ".join(rule.id for rule in rules.rules)
+    for pack in _bundled_packs():
+        if pack not in rules.packs and find_rule(_load_packs((pack,)), rule_id) is not None:
+            template = N_("no rule {rule_id!r} in the rule packs loaded; it is in the pack {pack}: add --rules {pack}")
+            return tr(template, lang).format(rule_id=rule_id, pack=pack)
+    return tr(N_("no rule {rule_id!r}; valid: {valid}"), lang).format(rule_id=rule_id, valid=valid)
+
+
+def rule_rows(rules: RuleSet, lang: str = "en") -> list[tuple[str, ...]]:
+    """A table: id, in force from, up to and including, effect, citation."""
+    rows: list[tuple[str, ...]] = [
+        (
+            tr(N_("rule"), lang),
+            tr(N_("in force from"), lang),
+            tr(N_("up to and including"), lang),
+            tr(N_("effect"), lang),
+            tr(N_("citation"), lang),
+        )
+    ]
     for rule in rules.rules:
-        citation = f"{rule.instrument.short.en}, {rule.article} ({rule.citation.publication})"
-        rows.append((rule.id, rule.in_force.valid_from.isoformat(), _until(rule), rule.effect, citation))
+        citation = f"{rule.instrument.short.in_(lang)}, {rule.citation.cited(lang)} ({rule.citation.publication})"
+        start = long_date(rule.in_force.valid_from, lang)
+        rows.append((rule.id, start, _last_day(rule, lang), tr(_EFFECTS.get(rule.effect, rule.effect), lang), citation))
     return rows
+
+
+_EFFECTS = {
+    # Translators: what a rule grants, as the rules table names it.
+    "equivalent": N_("equivalent"),
+    "level-equivalent": N_("level-equivalent"),
+    "admission-equivalent": N_("admission-equivalent"),
+}
 
 
 def rule_dict(rule: Rule, rules: RuleSet) -> dict[str, Any]:

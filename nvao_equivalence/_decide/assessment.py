@@ -7,6 +7,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from nvao_equivalence._case.diploma import Diploma
+from nvao_equivalence._language.catalogue import N_
+from nvao_equivalence._language.message import Message, field
 from nvao_equivalence._vocabulary.dates import parse_date
 from nvao_equivalence._vocabulary.jurisdictions import canonical_jurisdiction
 from nvao_equivalence.exceptions import InvalidAssessmentError
@@ -26,7 +28,7 @@ __all__ = [
 ]
 
 #: The message for an assessment date before the award date; data frames build it per row from the same text.
-ORDER_PROBLEM = "on: the assessment date {on} precedes the award date {awarded_on}; valid: {awarded_on} or later"
+ORDER_PROBLEM = N_("on: the assessment date {on} precedes the award date {awarded_on}; valid: {awarded_on} or later")
 
 
 def prepare(diploma: object, target: object, rules: object) -> tuple[RuleSet, str]:
@@ -54,7 +56,9 @@ def assessment_target(target: object) -> str:
     try:
         return canonical_jurisdiction(target)
     except ValueError as error:
-        raise InvalidAssessmentError(f"target: {error}") from None
+        raise InvalidAssessmentError(
+            Message("{field}: {problem}", field=field("target"), problem=error.args[0] if error.args else str(error))
+        ) from None
 
 
 _DEFAULT: list[RuleSet] = []
@@ -87,4 +91,4 @@ def assessment_date(on: object) -> date:
     try:
         return parse_date(on, field="on")
     except ValueError as error:
-        raise InvalidAssessmentError(str(error)) from None
+        raise InvalidAssessmentError(error.args[0]) from None

@@ -19,6 +19,7 @@ from nvao_equivalence._case.outcome import EFFECTS, FACTS, Outcome
 from nvao_equivalence._decide.assessment import ORDER_PROBLEM, assessment_date, consult, prepare
 from nvao_equivalence._decide.decision import Decision
 from nvao_equivalence._decide.verdict import Finding, Verdict
+from nvao_equivalence._language.message import Message
 from nvao_equivalence._vocabulary.degrees import Degree, eqf_level
 from nvao_equivalence.exceptions import InvalidAssessmentError
 
@@ -71,7 +72,7 @@ def check_equivalence(
     day = assessment_date(on)
     if diploma.awarded_on > day:
         raise InvalidAssessmentError(
-            ORDER_PROBLEM.format(on=day.isoformat(), awarded_on=diploma.awarded_on.isoformat())
+            Message(ORDER_PROBLEM, on=day.isoformat(), awarded_on=diploma.awarded_on.isoformat())
         )
     if register is None:
         return Decision(diploma, target, day, verdict(diploma, target, day, ruleset))

@@ -6,12 +6,13 @@ what each unknown fact would change); nothing is decided again.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Protocol
 
-from nvao_equivalence._case.outcome import Outcome
-from nvao_equivalence._vocabulary.degrees import Degree, degree_label
-from nvao_equivalence._vocabulary.jurisdictions import jurisdiction_label
+from nvao_equivalence._case.outcome import Outcome, outcome_word
+from nvao_equivalence._language.catalogue import N_, SOURCE_LANGUAGE, long_date, supported, tr
+from nvao_equivalence._vocabulary.degrees import Degree, degree_label, degree_named
+from nvao_equivalence._vocabulary.jurisdictions import jurisdiction_label, jurisdiction_place
 
 if TYPE_CHECKING:
     from nvao_equivalence._case.diploma import Diploma
@@ -20,7 +21,11 @@ if TYPE_CHECKING:
     from nvao_equivalence._rulebook.model import Citation, Rule
     from nvao_equivalence._rulebook.ruleset import RuleSet
 
-__all__ = ["Decided", "explain", "summary"]
+__all__ = ["LANGS", "Decided", "explain", "summary"]
+
+
+#: The languages of the bundled catalogues (a translator may add one: see :func:`languages`).
+LANGS = ("en", "nl")
 
 
 class Decided(Protocol):
@@ -69,118 +74,85 @@ class Decided(Protocol):
     def suggested_packs(self) -> tuple[str, ...]: ...
 
 
-LANGS = ("en", "nl")
-
-_PHRASES: dict[str, dict[str, str]] = {
-    "en": {
-        "outcome": "Outcome",
-        Outcome.EQUIVALENT: "equivalent",
-        Outcome.LEVEL_EQUIVALENT: "recognised at the level of the degree",
-        Outcome.ADMISSION_EQUIVALENT: "equivalent for admission to further study",
-        Outcome.NOT_RECOGNISED: "not recognised under these rules",
-        Outcome.UNDETERMINED: "undetermined: a fact that decides it is unknown",
-        Outcome.NOT_APPLICABLE: "not applicable",
-        "diploma": "Diploma: {degree}, awarded by {source} on {awarded_on}",
-        "accredited": "accredited (or new programme assessed positively) on the award date: {value}",
-        "arts": "arts education (kunstonderwijs): {value}",
-        "arts:unstated": "not stated (read as not arts education)",
-        "recognised": "institution and programme recognised under the awarding party's law: {value}",
-        "recognised:doctorate": "conferred by an institution entitled to confer doctorates: {value}",
-        "recognised:derived": "yes, derived from accreditation ({readings})",
-        "status:verbatim": "verbatim",
-        "status:paraphrase": "the library's paraphrase",
-        "assessment": "Assessment: in {target}, on {on}",
-        "register": "Register: {note}",
-        "yes": "yes",
-        "no": "no",
-        "unknown": "unknown",
-        "equivalent_to": "Comparable degree in {target}: {degrees} ({basis})",
-        "basis": "Legal basis: rule {rule}, {article}, {instrument} ({publication}), in force from {start}{until}",
-        "until": " until {end} (exclusive)",
-        "summary": "  In short (the library's paraphrase): {text}",
-        "text_status": "  Article text in the rule data: {status}; source: {source}",
-        "same-jurisdiction": (
-            "The diploma is assessed in its own system ({target}); these rules concern the other party's diplomas. "
-            "No recognition is needed: admission follows that system's own law."
-        ),
-        "not-a-party": "No rule in this rule set applies between {source} and {target} (parties: {parties}).",
-        "packs": (
-            "The opt-in rule pack {packs} would decide this case: RuleSet.load({args}), or on the command line {cli}."
-        ),
-        "no-rule-in-force": (
-            "No rule between {source} and {target} was in force on the assessment date; the first came into force on "
-            "{first}."
-        ),
-        "not-covered": "Rule {rule} does not cover this degree ({degree}) from {source}.",
-        "finding:unmet": "Rule {rule} requires {facts}, which the diploma does not meet.",
-        "finding:unknown": "Rule {rule} requires {facts}, which is not known.",
-        "alternatives": "With {fact} = {value} the outcome would be: {outcome}.",
-        "referral": "Where to go instead: {name} ({url}). {text}",
-        "readings": "The library's own reading of the law, applied here:",
-        "caveats": "Caveats:",
-        "ruleset": "Rule set: {version}; sha256 {digest}",
-        "decided_by": "Rule: {rules}.",
-        "level": "Recognised in {target} at EQF level {level}",
-        "instruments": "Instruments consulted: {instruments}",
-        "fact:accredited": "accreditation on the award date",
-        "fact:recognised": "recognition of institution and programme on the award date",
-    },
-    "nl": {
-        "outcome": "Uitkomst",
-        Outcome.EQUIVALENT: "gelijkwaardig",
-        Outcome.LEVEL_EQUIVALENT: "erkend op het niveau van de graad",
-        Outcome.ADMISSION_EQUIVALENT: "gelijkwaardig voor de toelating tot een vervolgopleiding",
-        Outcome.NOT_RECOGNISED: "niet erkend op grond van deze regels",
-        Outcome.UNDETERMINED: "onbepaald: een feit dat de uitkomst bepaalt, is onbekend",
-        Outcome.NOT_APPLICABLE: "niet van toepassing",
-        "diploma": "Diploma: {degree}, uitgereikt door {source} op {awarded_on}",
-        "accredited": "geaccrediteerd (of toets nieuwe opleiding positief) op de datum van uitreiking: {value}",
-        "arts": "kunstonderwijs: {value}",
-        "arts:unstated": "niet opgegeven (gelezen als geen kunstonderwijs)",
-        "recognised": "instelling en opleiding erkend naar het recht van de uitreikende partij: {value}",
-        "recognised:doctorate": "verleend door een instelling die het doctoraat mag verlenen: {value}",
-        "recognised:derived": "ja, afgeleid uit de accreditatie ({readings})",
-        "status:verbatim": "letterlijk",
-        "status:paraphrase": "parafrase door de bibliotheek",
-        "assessment": "Beoordeling: in {target}, op peildatum {on}",
-        "register": "Register: {note}",
-        "yes": "ja",
-        "no": "nee",
-        "unknown": "onbekend",
-        "equivalent_to": "Overeenkomstige graad in {target}: {degrees} ({basis})",
-        "basis": "Rechtsgrond: regel {rule}, {article}, {instrument} ({publication}), van kracht vanaf {start}{until}",
-        "until": " tot {end} (niet inbegrepen)",
-        "summary": "  Kort (parafrase van de bibliotheek): {text}",
-        "text_status": "  Artikeltekst in de regelgegevens: {status}; bron: {source}",
-        "same-jurisdiction": (
-            "Het diploma wordt in zijn eigen stelsel beoordeeld ({target}); "
-            "deze regels gaan over diploma's van de andere partij. "
-            "Een erkenning is niet nodig: de toelating volgt het eigen recht van dat stelsel."
-        ),
-        "not-a-party": "Geen regel in deze regelset geldt tussen {source} en {target} (partijen: {parties}).",
-        "packs": (
-            "De aanvullende regelset {packs} zou over dit geval beslissen: RuleSet.load({args}), "
-            "of op de opdrachtregel {cli}."
-        ),
-        "no-rule-in-force": (
-            "Op de peildatum was geen regel tussen {source} en {target} van kracht; de eerste trad in werking op "
-            "{first}."
-        ),
-        "not-covered": "Regel {rule} geldt niet voor deze graad ({degree}) uit {source}.",
-        "finding:unmet": "Regel {rule} vereist {facts}; het diploma voldoet daar niet aan.",
-        "finding:unknown": "Regel {rule} vereist {facts}; dat is niet bekend.",
-        "alternatives": "Met {fact} = {value} zou de uitkomst zijn: {outcome}.",
-        "referral": "Waar u terechtkunt: {name} ({url}). {text}",
-        "readings": "Eigen lezing van de wet door de bibliotheek, hier toegepast:",
-        "caveats": "Voorbehouden:",
-        "ruleset": "Regelset: {version}; sha256 {digest}",
-        "decided_by": "Regel: {rules}.",
-        "level": "Erkend in {target} op EQF-niveau {level}",
-        "instruments": "Geraadpleegde instrumenten: {instruments}",
-        "fact:accredited": "accreditatie op de datum van uitreiking",
-        "fact:recognised": "erkenning van instelling en opleiding op de datum van uitreiking",
-    },
+# The words of an account, in English, the catalogues' source language: each is looked up in the reader's language.
+_PHRASES: dict[object, str] = {
+    "outcome": N_("Outcome: {code} ({described})"),
+    "outcome:plain": N_("Outcome: {described}"),
+    Outcome.EQUIVALENT: N_("equivalent"),
+    Outcome.LEVEL_EQUIVALENT: N_("recognised at the level of the degree"),
+    Outcome.ADMISSION_EQUIVALENT: N_("equivalent for admission to further study"),
+    Outcome.NOT_RECOGNISED: N_("not recognised under these rules"),
+    Outcome.UNDETERMINED: N_("undetermined: a fact that decides it is unknown"),
+    Outcome.NOT_APPLICABLE: N_("not applicable"),
+    "diploma": N_("Diploma: {degree}, awarded by {source} on {awarded_on}"),
+    "accredited": N_("accredited (or new programme assessed positively) on the award date: {value}"),
+    "arts": N_("arts education (kunstonderwijs): {value}"),
+    "arts:unstated": N_("not stated (read as not arts education)"),
+    "recognised": N_("institution and programme recognised under the awarding party's law: {value}"),
+    "recognised:doctorate": N_("conferred by an institution entitled to confer doctorates: {value}"),
+    "recognised:derived": N_("yes, derived from accreditation ({readings})"),
+    "status:verbatim": N_("verbatim"),
+    "status:paraphrase": N_("the library's paraphrase"),
+    "assessment": N_("Assessment: in {target}, on {on}"),
+    "register": N_("Register: {note}"),
+    "yes": N_("yes"),
+    "no": N_("no"),
+    "unknown": N_("unknown"),
+    "equivalent_to": N_("Comparable degree in {target}: {degrees} ({basis})"),
+    "basis": N_("Legal basis: rule {rule}, {article}, {instrument} ({publication}), in force from {start}{until}"),
+    # Translators: {end} is the first day the rule is no longer in force, {last} the last day it is.
+    "until": N_(" until {end} (exclusive)"),
+    "summary": N_("  In short (the library's paraphrase): {text}"),
+    "text_status": N_("  Article text in the rule data: {status}; source: {source}"),
+    "same-jurisdiction": N_(
+        "The diploma is assessed in its own system ({target}); these rules concern the other party's diplomas. "
+        "No recognition is needed: admission follows that system's own law."
+    ),
+    "not-a-party": N_("No rule in this rule set applies between {source} and {target} (parties: {parties})."),
+    "packs": N_(
+        "The opt-in rule pack {packs} would decide this case: RuleSet.load({args}), or on the command line {cli}."
+    ),
+    "no-rule-in-force": N_(
+        "No rule between {source} and {target} was in force on the assessment date; the first came into force on "
+        "{first}."
+    ),
+    # Translators: {source} is the awarding system's code (NL, VL); {awarded} says where the diploma was awarded as a
+    # sentence does ("in the Netherlands"): use the one your language reads best.
+    "not-covered": N_("Rule {rule} does not cover this degree ({degree}) from {source}."),
+    "finding:unmet": N_("Rule {rule} requires {facts}, which the diploma does not meet."),
+    "finding:unknown": N_("Rule {rule} requires {facts}, which is not known."),
+    "alternatives": N_("With {fact} = {value} the outcome would be: {outcome}."),
+    # Translators: what the outcome would be with each value of a fact that is not known; say it as a sentence.
+    ("accredited", True): N_("With accredited = yes the outcome would be: {outcome}."),
+    ("accredited", False): N_("With accredited = no the outcome would be: {outcome}."),
+    ("recognised", True): N_("With recognised = yes the outcome would be: {outcome}."),
+    ("recognised", False): N_("With recognised = no the outcome would be: {outcome}."),
+    ("arts", True): N_("With arts = yes the outcome would be: {outcome}."),
+    ("arts", False): N_("With arts = no the outcome would be: {outcome}."),
+    "referral": N_("Where to go instead: {name} ({url}). {text}"),
+    "readings": N_("The library's own reading of the law, applied here:"),
+    "caveats": N_("Caveats:"),
+    "ruleset": N_("Rule set: {version}; sha256 {digest}"),
+    "decided_by": N_("Rule: {rules}."),
+    "level": N_("Recognised in {target} at EQF level {level}"),
+    "instruments": N_("Instruments consulted: {instruments}"),
+    "fact:accredited": N_("accreditation on the award date"),
+    "fact:recognised": N_("recognition of institution and programme on the award date"),
+    "fact:arts": N_("arts education"),
 }
+
+
+class _Say:
+    """The phrases in one language: ``say[key]``."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def __getitem__(self, key: object) -> str:
+        return tr(_PHRASES[key], self.lang)
+
+    def get(self, key: object, default: str) -> str:
+        return self[key] if key in _PHRASES else default
 
 
 def explain(decision: Decided, lang: str) -> str:
@@ -196,9 +168,10 @@ def explain(decision: Decided, lang: str) -> str:
         "; ".join(
             (
                 say["diploma"].format(
-                    degree=degree_label(diploma.degree, lang),
+                    degree=degree_label(diploma.degree, lang, diploma.awarded_by),
                     source=jurisdiction_label(diploma.awarded_by, lang),
-                    awarded_on=diploma.awarded_on,
+                    place=jurisdiction_place(diploma.awarded_by).in_(lang),
+                    awarded_on=long_date(diploma.awarded_on, lang),
                 ),
                 say["accredited"].format(value=flag(diploma.accredited)),
                 say["arts"].format(value=say["arts:unstated"] if diploma.arts is None else flag(diploma.arts)),
@@ -210,15 +183,25 @@ def explain(decision: Decided, lang: str) -> str:
                 ),
             )
         ),
-        say["assessment"].format(target=jurisdiction_label(decision.target, lang), on=decision.on.isoformat()),
+        say["assessment"].format(
+            target=jurisdiction_label(decision.target, lang),
+            place=jurisdiction_place(decision.target).in_(lang),
+            on=long_date(decision.on, lang),
+        ),
     ]
     if decision.register is not None:
         lines.append(say["register"].format(note=decision.register.note(lang)))
     if decision.equivalent_to:
-        degrees = ", ".join(f"{degree.value} ({degree_label(degree, lang)})" for degree in decision.equivalent_to)
-        lines.append(say["equivalent_to"].format(target=decision.target, degrees=degrees, basis=_basis(decision, lang)))
+        degrees = ", ".join(degree_named(degree, lang, decision.target) for degree in decision.equivalent_to)
+        lines.append(
+            say["equivalent_to"].format(
+                target=decision.target, place=_place(decision, lang), degrees=degrees, basis=_basis(decision, lang)
+            )
+        )
     if decision.equivalent_level is not None:
-        lines.append(say["level"].format(target=decision.target, level=decision.equivalent_level))
+        lines.append(
+            say["level"].format(target=decision.target, place=_place(decision, lang), level=decision.equivalent_level)
+        )
     lines.extend(_why(decision, lang))
     for finding in decision.findings:
         lines.extend(_legal_basis(finding.rule, lang))
@@ -242,13 +225,21 @@ def explain(decision: Decided, lang: str) -> str:
 def summary(decision: Decided, lang: str) -> str:
     """One line: outcome, comparable degrees, deciding rules, why, where to go; see :meth:`Decision.summary`."""
     say = _phrases(lang)
-    parts = [say[decision.outcome][0].upper() + say[decision.outcome][1:] + "."]
+    described = say[decision.outcome]
+    parts = [described[0].upper() + described[1:] + "."]
     if decision.equivalent_to:
-        degrees = ", ".join(decision.equivalent_to)
+        degrees = ", ".join(
+            degree.value if lang == SOURCE_LANGUAGE else degree_label(degree, lang, decision.target)
+            for degree in decision.equivalent_to
+        )
         basis = _basis(decision, lang)
-        parts.append(say["equivalent_to"].format(target=decision.target, degrees=degrees, basis=basis) + ".")
+        place = _place(decision, lang)
+        parts.append(
+            say["equivalent_to"].format(target=decision.target, place=place, degrees=degrees, basis=basis) + "."
+        )
     if decision.equivalent_level is not None:
-        parts.append(say["level"].format(target=decision.target, level=decision.equivalent_level) + ".")
+        place = _place(decision, lang)
+        parts.append(say["level"].format(target=decision.target, place=place, level=decision.equivalent_level) + ".")
     if decision.citations:
         cited = "; ".join(
             f"{rule_id}, {citation.title.in_(lang)}, {citation.cited(lang)} ({citation.publication})"
@@ -264,12 +255,25 @@ def summary(decision: Decided, lang: str) -> str:
     return " ".join(parts)
 
 
-def _phrases(lang: str) -> dict[str, str]:
-    if lang not in LANGS:
+def _phrases(lang: str) -> _Say:
+    if not supported(lang):
+        from nvao_equivalence._language.catalogue import languages
+        from nvao_equivalence._language.message import Message, field
         from nvao_equivalence.exceptions import InvalidInputError
 
-        raise InvalidInputError(f"lang: {lang!r} is not supported; valid: {', '.join(LANGS)}")
-    return _PHRASES[lang]
+        raise InvalidInputError(
+            Message(
+                N_("{field}: {value!r} is not supported; valid: {valid}"),
+                field=field("lang"),
+                value=lang,
+                valid=", ".join(languages()),
+            )
+        )
+    return _Say(lang)
+
+
+def _place(decision: Decided, lang: str) -> str:
+    return jurisdiction_place(decision.target).in_(lang)
 
 
 def _basis(decision: Decided, lang: str) -> str:
@@ -277,7 +281,7 @@ def _basis(decision: Decided, lang: str) -> str:
 
 
 def _recognised_value(decision: Decided, lang: str) -> str:
-    say, stated = _PHRASES[lang], decision.diploma.recognised
+    say, stated = _Say(lang), decision.diploma.recognised
     if stated is not None:
         return say["yes" if stated else "no"]
     derived = tuple(dict.fromkeys(reading for finding in decision.findings for reading in finding.readings))
@@ -294,7 +298,7 @@ def _recognised_label(diploma: Diploma) -> str:
 
 def _why(decision: Decided, lang: str) -> list[str]:
     """The sentences that say why the outcome is what it is (none for a plain grant)."""
-    say, diploma, rules = _PHRASES[lang], decision.diploma, decision.ruleset
+    say, diploma, rules = _Say(lang), decision.diploma, decision.ruleset
     source = jurisdiction_label(diploma.awarded_by, lang)
     target = jurisdiction_label(decision.target, lang)
     if decision.reason == "same-jurisdiction":
@@ -311,12 +315,17 @@ def _why(decision: Decided, lang: str) -> list[str]:
         return lines
     if decision.reason == "no-rule-in-force":
         first = min(rule.in_force.valid_from for rule in rules.between(diploma.awarded_by, decision.target))
-        return [say["no-rule-in-force"].format(source=source, target=target, first=first)]
+        return [say["no-rule-in-force"].format(source=source, target=target, first=long_date(first, lang))]
     lines = []
     for finding in decision.findings:
         if finding.status == "not-covered":
-            label = degree_label(diploma.degree, lang)
-            lines.append(say["not-covered"].format(rule=finding.rule.id, degree=label, source=diploma.awarded_by))
+            label = degree_label(diploma.degree, lang, diploma.awarded_by)
+            awarded = jurisdiction_place(diploma.awarded_by).in_(lang)
+            lines.append(
+                say["not-covered"].format(
+                    rule=finding.rule.id, degree=label, awarded=awarded, source=diploma.awarded_by
+                )
+            )
         elif finding.status in ("unmet", "unknown"):
             facts = _facts(finding.facts, lang)
             lines.append(say[f"finding:{finding.status}"].format(rule=finding.rule.id, facts=facts))
@@ -332,33 +341,33 @@ def _referral(decision: Decided, lang: str) -> str | None:
     referral = decision.ruleset.referral(decision.target)
     if referral is None:
         return None
-    return _PHRASES[lang]["referral"].format(name=referral.name, url=referral.url, text=referral.text.in_(lang))
+    return _Say(lang)["referral"].format(name=referral.name, url=referral.url, text=referral.text.in_(lang))
 
 
 def _outcome_line(decision: Decided, lang: str) -> str:
-    say = _PHRASES[lang]
+    say = _Say(lang)
     described = say[decision.outcome]
     if described == decision.outcome.value:
-        return f"{say['outcome']}: {described}"
-    return f"{say['outcome']}: {decision.outcome.value} ({described})"
+        return say["outcome:plain"].format(described=described, code=decision.outcome.value)
+    return say["outcome"].format(described=described, code=decision.outcome.value)
 
 
 def _facts(facts: tuple[str, ...], lang: str) -> str:
-    return ", ".join(_PHRASES[lang].get(f"fact:{fact}", fact) for fact in facts)
+    return ", ".join(_Say(lang).get(f"fact:{fact}", fact) for fact in facts)
 
 
 def _legal_basis(rule: Rule, lang: str) -> list[str]:
-    say = _PHRASES[lang]
-    until = ""
-    if rule.in_force.valid_until is not None:
-        until = say["until"].format(end=rule.in_force.valid_until.isoformat())
+    say = _Say(lang)
+    until, end = "", rule.in_force.valid_until
+    if end is not None:
+        until = say["until"].format(end=long_date(end, lang), last=long_date(end - timedelta(days=1), lang))
     return [
         say["basis"].format(
             rule=rule.id,
             article=rule.citation.cited(lang),
             instrument=rule.instrument.short.in_(lang),
             publication=rule.citation.publication,
-            start=rule.in_force.valid_from.isoformat(),
+            start=long_date(rule.in_force.valid_from, lang),
             until=until,
         ),
         say["summary"].format(text=rule.summary.in_(lang)),
@@ -368,8 +377,13 @@ def _legal_basis(rule: Rule, lang: str) -> list[str]:
 
 def _alternatives(decision: Decided, lang: str) -> list[str]:
     """For an undetermined decision: what each value of the missing fact would give (the engine's verdict)."""
-    say = _PHRASES[lang]
-    return [
-        say["alternatives"].format(fact=fact, value=say["yes" if value else "no"], outcome=outcome.value)
-        for fact, value, outcome in decision.verdict.alternatives
-    ]
+    say = _Say(lang)
+    lines = []
+    for fact, value, outcome in decision.verdict.alternatives:
+        if (fact, value) in _PHRASES:
+            lines.append(say[(fact, value)].format(outcome=outcome_word(outcome, lang)))
+        else:
+            lines.append(
+                say["alternatives"].format(fact=fact, value=say["yes" if value else "no"], outcome=outcome.value)
+            )
+    return lines

@@ -6,15 +6,17 @@ public module :mod:`nvao_equivalence.registers` shows them.
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from datetime import date, timedelta
 from typing import Any
 
 import attrs
 
 from nvao_equivalence._case.diploma import Accreditation
+from nvao_equivalence._language.catalogue import N_, long_date, tr
 from nvao_equivalence._vocabulary.dates import in_period
 
-__all__ = ["PHRASES", "RegisterAnswer", "RegisterProblem", "RegisterRecord"]
+__all__ = ["RegisterAnswer", "RegisterProblem", "RegisterRecord"]
 
 
 @attrs.frozen
@@ -113,176 +115,121 @@ class RegisterAnswer:
 
 # --- wording --------------------------------------------------------------------------------------------------
 
-PHRASES: dict[str, dict[str, str]] = {
-    "en": {
-        "RIO": "RIO, CROHO {programme}{institution}, {period} [{source}]",
-        "DEQAR": "DEQAR, {programme}{institution}, NVAO decision {decision}, {period} [{source}]",
-        "report": "report",
-        "programme": "programme",
-        "accredited": "accredited {start}",
-        "valid": "valid {start}",
-        "from": "from {start}",
-        "until": " until {end} (exclusive)",
-        "open": ", open-ended",
-        "withdrawn": ", withdrawn from {day}",
-        "teach_out": ", teach-out (afbouw) until {day}",
-        "no-dates": "listed without accreditation dates",
-        "institutional": "an institutional review, not a programme accreditation",
-        "institutional-reason": (
-            "{record}: the library does not infer a programme's accreditation from an institutional review, so "
-            "accreditation on the award date {day} stays unknown (reading register-institutional-review)"
-        ),
-        "six-years": ", valid_to empty: six years from valid_from",
-        "new-programme": ", assessment of a new programme (toets nieuwe opleiding)",
-        "covered": "accredited on the award date {day}: {record}",
-        "ended": "not accredited on the award date {day}: the accreditation ended on {end}: {record}",
-        "following": "; the next period starts on {start}: {record}",
-        "withdrawn-reason": "not accredited on the award date {day}: the accreditation was withdrawn: {record}",
-        "teach-out": (
-            "accreditation on the award date {day} stays unknown: it falls in the teach-out (afbouw) after the "
-            "accreditation ended on {end}, which runs until {until} (reading register-teach-out): {record}"
-        ),
-        "refused": (
-            "accreditation on the award date {day} stays unknown: NVAO's decision was {decision}, and a refusal "
-            "does not cut short a running accreditation whose end the register does not show (reading "
-            "register-refusal): {record}"
-        ),
-        "refused-known": (
-            "not accredited on the award date {day}: NVAO's decision was {decision}, after the previous "
-            "accreditation had ended (reading register-refusal): {record}"
-        ),
-        "refused-new": (
-            "not accredited on the award date {day}: NVAO's assessment of the new programme was {decision}, so the "
-            "programme was never accredited (reading register-refusal-new-programme): {record}"
-        ),
-        "open-end": (
-            "accreditation on the award date {day} stays unknown: the record has no end date, and the six years "
-            "EQAR reads into it have passed with no later record (reading register-open-end): {record}"
-        ),
-        "not-listed": "programme {programme} is not in the register; accreditation on the award date stays unknown",
-        "before-records": (
-            "the register's records of programme {programme} begin on {start}, after the award date {day}; it does "
-            "not say whether the programme was accredited then (a current snapshot lacks earlier periods): {record}"
-        ),
-        "undated": (
-            "programme {programme} is listed without accreditation dates, so the register does not say whether it "
-            "was accredited on the award date {day}: {record}"
-        ),
-        "several-institutions": (
-            "programme {programme} is listed for several institutions ({institutions}); name the diploma's "
-            "institution (BRIN code or DEQAR institution id) to choose; accreditation stays unknown"
-        ),
-        "other-institution": (
-            "programme {programme} is listed for {institutions}, not for institution {institution}; "
-            "accreditation stays unknown"
-        ),
-    },
-    "nl": {
-        "RIO": "RIO, CROHO {programme}{institution}, {period} [{source}]",
-        "DEQAR": "DEQAR, {programme}{institution}, NVAO-besluit {decision}, {period} [{source}]",
-        "report": "rapport",
-        "programme": "opleiding",
-        "accredited": "geaccrediteerd vanaf {start}",
-        "valid": "geldig vanaf {start}",
-        "from": "vanaf {start}",
-        "until": " tot {end} (niet inbegrepen)",
-        "open": ", zonder einddatum",
-        "withdrawn": ", ingetrokken per {day}",
-        "teach_out": ", afbouw tot {day}",
-        "no-dates": "vermeld zonder accreditatiedata",
-        "institutional": "een instellingsreview, geen opleidingsaccreditatie",
-        "institutional-reason": (
-            "{record}: de bibliotheek leidt de accreditatie van een opleiding niet af uit een instellingsreview; "
-            "de accreditatie op de datum van uitreiking {day} blijft onbekend (lezing register-institutional-review)"
-        ),
-        "six-years": ", valid_to leeg: zes jaar na valid_from",
-        "new-programme": ", toets nieuwe opleiding",
-        "covered": "geaccrediteerd op de datum van uitreiking {day}: {record}",
-        "ended": "niet geaccrediteerd op de datum van uitreiking {day}: de accreditatie verviel op {end}: {record}",
-        "following": "; de volgende periode begint op {start}: {record}",
-        "withdrawn-reason": (
-            "niet geaccrediteerd op de datum van uitreiking {day}: de accreditatie is ingetrokken: {record}"
-        ),
-        "teach-out": (
-            "de accreditatie op de datum van uitreiking {day} blijft onbekend: die valt in de afbouw na het einde "
-            "van de accreditatie op {end}, tot {until} (lezing register-teach-out): {record}"
-        ),
-        "refused": (
-            "de accreditatie op de datum van uitreiking {day} blijft onbekend: het NVAO-besluit was {decision}, en "
-            "een negatief besluit maakt geen einde aan een lopende accreditatie waarvan het register het einde niet "
-            "toont (lezing register-refusal): {record}"
-        ),
-        "refused-known": (
-            "niet geaccrediteerd op de datum van uitreiking {day}: het NVAO-besluit was {decision}, nadat de vorige "
-            "accreditatie was geëindigd (lezing register-refusal): {record}"
-        ),
-        "refused-new": (
-            "niet geaccrediteerd op de datum van uitreiking {day}: de toets nieuwe opleiding was {decision}, dus de "
-            "opleiding was nooit geaccrediteerd (lezing register-refusal-new-programme): {record}"
-        ),
-        "open-end": (
-            "de accreditatie op de datum van uitreiking {day} blijft onbekend: het record heeft geen einddatum, en "
-            "de zes jaar die EQAR erin leest, zijn verstreken zonder later record (lezing register-open-end): "
-            "{record}"
-        ),
-        "not-listed": "opleiding {programme} staat niet in het register; de accreditatie blijft onbekend",
-        "before-records": (
-            "de gegevens van het register over opleiding {programme} beginnen op {start}, na de datum van "
-            "uitreiking {day}; het register zegt niet of de opleiding toen geaccrediteerd was (een actueel "
-            "overzicht mist eerdere perioden): {record}"
-        ),
-        "undated": (
-            "opleiding {programme} staat in het register zonder accreditatiedata; het zegt dus niet of zij op de "
-            "datum van uitreiking {day} geaccrediteerd was: {record}"
-        ),
-        "several-institutions": (
-            "opleiding {programme} staat in het register voor meerdere instellingen ({institutions}); geef de "
-            "instelling van het diploma (BRIN-code of DEQAR-id) om te kiezen; de accreditatie blijft onbekend"
-        ),
-        "other-institution": (
-            "opleiding {programme} staat in het register voor {institutions}, niet voor instelling {institution}; "
-            "de accreditatie blijft onbekend"
-        ),
-    },
+# The words of register answers, in English, the catalogues' source language.
+_PHRASES: dict[str, str] = {
+    "RIO": N_("RIO, CROHO {programme}{institution}, {period} [{source}]"),
+    "DEQAR": N_("DEQAR, {programme}{institution}, NVAO decision {decision}, {period} [{source}]"),
+    "report": N_("report"),
+    "programme": N_("programme"),
+    "accredited": N_("accredited {start}"),
+    "valid": N_("valid {start}"),
+    "from": N_("from {start}"),
+    # Translators: {end} is the first day without accreditation, {last} the last day with it.
+    "until": N_(" until {end} (exclusive)"),
+    "open": N_(", open-ended"),
+    "withdrawn": N_(", withdrawn from {day}"),
+    "teach_out": N_(", teach-out (afbouw) until {day}"),
+    "no-dates": N_("listed without accreditation dates"),
+    "institutional": N_("an institutional review, not a programme accreditation"),
+    "institutional-reason": N_(
+        "{record}: the library does not infer a programme's accreditation from an institutional review, so "
+        "accreditation on the award date {day} stays unknown (reading register-institutional-review)"
+    ),
+    "six-years": N_(", valid_to empty: six years from valid_from"),
+    "new-programme": N_(", assessment of a new programme (toets nieuwe opleiding)"),
+    "covered": N_("accredited on the award date {day}: {record}"),
+    "ended": N_("not accredited on the award date {day}: the accreditation ended on {end}: {record}"),
+    "following": N_("; the next period starts on {start}: {record}"),
+    "withdrawn-reason": N_("not accredited on the award date {day}: the accreditation was withdrawn: {record}"),
+    "teach-out": N_(
+        "accreditation on the award date {day} stays unknown: it falls in the teach-out (afbouw) after the "
+        "accreditation ended on {end}, which runs until {until} (reading register-teach-out): {record}"
+    ),
+    "refused": N_(
+        "accreditation on the award date {day} stays unknown: NVAO's decision was {decision}, and a refusal "
+        "does not cut short a running accreditation whose end the register does not show (reading "
+        "register-refusal): {record}"
+    ),
+    "refused-known": N_(
+        "not accredited on the award date {day}: NVAO's decision was {decision}, after the previous "
+        "accreditation had ended (reading register-refusal): {record}"
+    ),
+    "refused-new": N_(
+        "not accredited on the award date {day}: NVAO's assessment of the new programme was {decision}, so "
+        "the programme was never accredited (reading register-refusal-new-programme): {record}"
+    ),
+    "open-end": N_(
+        "accreditation on the award date {day} stays unknown: the record has no end date, and the six years "
+        "EQAR reads into it have passed with no later record (reading register-open-end): {record}"
+    ),
+    "not-listed": N_("programme {programme} is not in the register; accreditation on the award date stays unknown"),
+    "before-records": N_(
+        "the register's records of programme {programme} begin on {start}, after the award date {day}; it "
+        "does not say whether the programme was accredited then (a current snapshot lacks earlier periods): "
+        "{record}"
+    ),
+    "undated": N_(
+        "programme {programme} is listed without accreditation dates, so the register does not say whether it "
+        "was accredited on the award date {day}: {record}"
+    ),
+    "several-institutions": N_(
+        "programme {programme} is listed for several institutions ({institutions}); name the diploma's "
+        "institution (BRIN code or DEQAR institution id) to choose; accreditation stays unknown"
+    ),
+    "other-institution": N_(
+        "programme {programme} is listed for {institutions}, not for institution {institution}; accreditation "
+        "stays unknown"
+    ),
 }
 
 
-def _programme(identifier: str, say: dict[str, str]) -> str:
+class _Say:
+    """The phrases in one language: ``say[key]``."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def __getitem__(self, key: str) -> str:
+        return tr(_PHRASES[key], self.lang)
+
+
+def _programme(identifier: str, say: _Say) -> str:
     parts = identifier.split(":")
     if len(parts) == 3 and parts[0] == "deqar":
         return f"{say[parts[1]]} {parts[2]}"
     return identifier
 
 
-# DEQAR's decision words, as a Dutch explanation says them.
-_DECISIONS_NL = {
-    "positive": "positief",
-    "positive with conditions or restrictions": "positief onder voorwaarden of met beperkingen",
-    "negative": "negatief",
-    "accredited": "geaccrediteerd",
+# DEQAR's decision words, as an explanation says them.
+_DECISIONS = {
+    "positive": N_("positive"),
+    "positive with conditions or restrictions": N_("positive with conditions or restrictions"),
+    "negative": N_("negative"),
+    "accredited": N_("accredited"),
 }
 
 
 def _decision(word: str, lang: str) -> str:
-    return _DECISIONS_NL.get(word, word) if lang == "nl" else word
+    return tr(_DECISIONS[word], lang) if word in _DECISIONS else word
 
 
 def _cite(record: RegisterRecord, lang: str) -> str:
     """One record, e.g. ``RIO, CROHO 39999 (99XX), accredited 2021-03-15 until 2027-03-15 (exclusive) [...]``."""
-    say = PHRASES[lang]
+    say = _Say(lang)
     if record.valid_from is None:
         period = say["institutional" if record.note == "institutional" else "no-dates"]
     else:
         verb = "from" if not record.accredits else ("accredited" if record.register == "RIO" else "valid")
-        period = say[verb].format(start=record.valid_from.isoformat())
+        period = say[verb].format(start=long_date(record.valid_from, lang))
         if record.valid_until is not None:
-            period += say["until"].format(end=record.valid_until.isoformat())
+            end = record.valid_until
+            period += say["until"].format(end=long_date(end, lang), last=long_date(end - timedelta(days=1), lang))
         elif record.accredits and record.withdrawn_on is None:
             period += say["open"]
         if record.withdrawn_on is not None:
-            period += say["withdrawn"].format(day=record.withdrawn_on.isoformat())
+            period += say["withdrawn"].format(day=long_date(record.withdrawn_on, lang))
         if record.teach_out_until is not None:
-            period += say["teach_out"].format(day=record.teach_out_until.isoformat())
+            period += say["teach_out"].format(day=long_date(record.teach_out_until, lang))
         if record.note is not None:
             period += say[record.note]
     return say[record.register].format(
@@ -290,30 +237,41 @@ def _cite(record: RegisterRecord, lang: str) -> str:
         institution=f" ({record.institution})" if record.institution else "",
         decision=_decision(record.decision, lang),
         period=period,
-        source=record.source,
+        source=_source(record.source, lang),
     )
+
+
+_LINE = re.compile(r"(?P<file>.*), line (?P<line>\d+)")
+
+
+def _source(source: str, lang: str) -> str:
+    """Where a record was read, "file, line 4" as the reader writes it, with "line" in ``lang``."""
+    found = _LINE.fullmatch(source)
+    if found is None:
+        return source
+    return found.group("file") + tr(N_(", line {line}"), lang).format(line=found.group("line"))
 
 
 def _note(found: RegisterAnswer, lang: str) -> str:
     """The register's answer as one sentence citing the record that decided."""
-    say = PHRASES[lang]
+    say = _Say(lang)
     record = found.deciding
     values = {
-        "day": found.day.isoformat(),
+        "day": long_date(found.day, lang),
         "programme": _programme(found.programme, say),
         "institutions": ", ".join(found.institutions),
         "institution": found.institution or "",
         "record": _cite(record, lang) if record else "",
         "decision": _decision(record.decision, lang) if record else "",
-        "start": record.valid_from.isoformat() if record and record.valid_from else "",
-        "end": record.valid_until.isoformat() if record and record.valid_until else "",
-        "until": record.teach_out_until.isoformat() if record and record.teach_out_until else "",
+        "start": long_date(record.valid_from, lang) if record and record.valid_from else "",
+        "end": long_date(record.valid_until, lang) if record and record.valid_until else "",
+        "until": long_date(record.teach_out_until, lang) if record and record.teach_out_until else "",
     }
     key = {"withdrawn": "withdrawn-reason", "institutional": "institutional-reason"}.get(found.reason, found.reason)
     if found.reason == "refused" and found.accredited is False:
         key = "refused-known"
     text = say[key].format(**values)
     if found.following is not None and found.following.valid_from is not None:
-        start = found.following.valid_from.isoformat()
+        start = long_date(found.following.valid_from, lang)
         text += say["following"].format(start=start, record=_cite(found.following, lang))
     return text

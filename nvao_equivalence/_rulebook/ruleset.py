@@ -12,6 +12,7 @@ import attrs
 
 from nvao_equivalence._rulebook.loader import LoadedFile, parse_file
 from nvao_equivalence._rulebook.model import Caveat, Instrument, Reading, Referral, Rule
+from nvao_equivalence._rulebook.syntax import toml_problem
 from nvao_equivalence.exceptions import InvalidInputError, RuleDataError
 
 __all__ = ["RuleSet", "bundled_rules_dir", "default_rules"]
@@ -195,18 +196,21 @@ def _parse(files: list[tuple[str, bytes]], problems: list[RuleDataError] | None)
     instruments: dict[str, Instrument] = {}
     seen: dict[str, str] = {}
     for path, content in files:
-        problem: RuleDataError | None
+        problem: RuleDataError | None = None
         try:
-            # A TOMLDecodeError is a ValueError; so is a number longer than the interpreter converts from text.
-            data = tomllib.loads(content.decode("utf-8"))
+            text = content.decode("utf-8")
+            data = tomllib.loads(text)
             part = parse_file(path, data, instruments, problems)
+        except UnicodeDecodeError as error:
+            problem = RuleDataError(f"not a valid UTF-8 TOML file: {error}", path=path)
+        except tomllib.TOMLDecodeError as error:
+            problem = RuleDataError(toml_problem(error, text), path=path)
         except RecursionError:
             # tomllib reads nested arrays and inline tables by recursion: a file nested deeply exhausts it.
             problem = RuleDataError("arrays or inline tables nested too deeply for a rule file", path=path)
         except ValueError as error:  # parse_file raises RuleDataError, which is no ValueError: this is tomllib's
+            # A number longer than the interpreter converts from text (4,300 digits), which tomllib does not catch.
             problem = RuleDataError(f"not a valid UTF-8 TOML file: {error}", path=path)
-        else:
-            problem = None
         if problem is not None:
             if problems is None:
                 raise problem from None

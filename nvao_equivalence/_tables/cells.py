@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from nvao_equivalence._case.diploma import Accreditation, Diploma
 from nvao_equivalence._decide.decision import Decision
 from nvao_equivalence._decide.engine import check_equivalence
+from nvao_equivalence._language.catalogue import N_
+from nvao_equivalence._language.message import Message, field
 from nvao_equivalence._vocabulary.dates import parse_date
 from nvao_equivalence._vocabulary.flags import parse_flag
 
@@ -23,13 +25,18 @@ if TYPE_CHECKING:
 __all__ = ["EMPTY", "arts_cell", "decide_cells", "no_default"]
 
 #: The problem of an empty cell that a decision needs, and of one whose default was not given either.
-EMPTY = "{name}: the cell is empty; it needs a value"
-_VALID = {"target": "NL or VL", "on": "a date such as 2024-09-01"}
+EMPTY = N_("{name}: the cell is empty; it needs a value")
+_VALID = {"target": N_("NL or VL"), "on": N_("a date such as 2024-09-01")}
+_NO_DEFAULT = N_("{name}: the cell is empty and no {option} was given; valid: {valid}")
 
 
 def no_default(name: str, option: str) -> str:
     """The problem of an empty ``target`` or ``on`` cell when the caller's ``option`` gave no default either."""
-    return f"{name}: the cell is empty and no {option} was given; valid: {_VALID[name]}"
+    return str(_no_default(name, option))
+
+
+def _no_default(name: str, option: str) -> Message:
+    return Message(_NO_DEFAULT, name=field(name), option=option, valid=Message(_VALID[name]))
 
 
 def decide_cells(
@@ -50,12 +57,18 @@ def decide_cells(
     """
     for name in ("awarded_by", "degree", "awarded_on"):
         if not cells.get(name):
-            raise ValueError(EMPTY.format(name=name))
+            raise ValueError(Message(EMPTY, name=field(name)))
     accreditations: tuple[Accreditation, ...] = ()
     if cells.get("accredited_from"):
         accreditations = (Accreditation(cells["accredited_from"], cells.get("accredited_until") or None),)
     elif cells.get("accredited_until"):
-        raise ValueError("accredited_until is given without accredited_from; give both, or only accredited_from")
+        raise ValueError(
+            Message(
+                N_("{until} is given without {start}; give both, or only {start}"),
+                until=field("accredited_until"),
+                start=field("accredited_from"),
+            )
+        )
     diploma = Diploma(
         awarded_by=cells["awarded_by"],
         degree=cells["degree"],
@@ -69,10 +82,10 @@ def decide_cells(
     )
     chosen = cells.get("target") or target
     if not chosen:
-        raise ValueError(no_default("target", target_option))
+        raise ValueError(_no_default("target", target_option))
     day = parse_date(cells["on"], field="on") if cells.get("on") else on
     if day is None:
-        raise ValueError(no_default("on", on_option))
+        raise ValueError(_no_default("on", on_option))
     return check_equivalence(diploma, target=chosen, on=day, rules=rules, register=register)
 
 

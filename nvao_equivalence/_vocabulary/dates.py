@@ -11,6 +11,9 @@ from datetime import date, datetime
 from functools import cache
 from typing import TYPE_CHECKING
 
+from nvao_equivalence._language.catalogue import N_
+from nvao_equivalence._language.message import Message, field
+
 if TYPE_CHECKING:
     from dateutil import parser as _parser
 
@@ -23,7 +26,9 @@ _DAY_FIRST = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
 _YEAR = re.compile(r"\b\d{4}\b")
 # Dutch Excel's default short date ("1-jul-16", "15-mrt-19"): the day, the month's abbreviation, a two-digit year.
 _EXCEL_SHORT = re.compile(r"(\d{1,2})-([a-z]{3,4})\.?-(\d{2})", re.IGNORECASE)
-_VALID_FORMS = "valid: a date, or text such as 2016-07-01, 01-07-2016, 1/7/2016, 1 juli 2016, 1 July 2016 or 1-jul-16"
+_VALID_FORMS = N_(
+    "valid: a date, or text such as 2016-07-01, 01-07-2016, 1/7/2016, 1 juli 2016, 1 July 2016 or 1-jul-16"
+)
 # Month names and abbreviations, Dutch and English, in the order of the months.
 _MONTHS = (
     ("jan", "januari", "january"),
@@ -43,6 +48,10 @@ _MONTH_NUMBERS = {word: number for number, words in enumerate(_MONTHS, start=1) 
 # A two-digit year is read as Excel and Windows read it by default: 00 to 29 is 2000 to 2029, 30 to 99 is 1930 to
 # 1999. An award or assessment date outside that window needs a four-digit year.
 _CENTURY_PIVOT = 30
+
+
+def _problem(template: str, name: str, value: object) -> Message:
+    return Message(template, field=field(name), value=value, forms=Message(_VALID_FORMS))
 
 
 def in_period(day: date, valid_from: date, valid_until: date | None) -> bool:
@@ -81,11 +90,13 @@ def parse_date(value: object, *, field: str) -> date:
         except ValueError:
             pass  # the slower path below says what is wrong
     if isinstance(value, datetime):
-        raise ValueError(f"{field}: {value!r} is a datetime; give a date without a time of day ({_VALID_FORMS})")
+        raise ValueError(
+            _problem(N_("{field}: {value!r} is a datetime; give a date without a time of day ({forms})"), field, value)
+        )
     if isinstance(value, date):
         return value
     if not isinstance(value, str):
-        raise ValueError(f"{field}: {value!r} is not a date ({_VALID_FORMS})")
+        raise ValueError(_problem(N_("{field}: {value!r} is not a date ({forms})"), field, value))
     text = value.strip()
     try:
         if _ISO.fullmatch(text):
@@ -101,7 +112,11 @@ def parse_date(value: object, *, field: str) -> date:
             return date(year, _MONTH_NUMBERS[short.group(2).lower()], int(short.group(1)))
     except ValueError:
         raise ValueError(
-            f"{field}: {value!r} is not a calendar date (numeric dates are read day-first; {_VALID_FORMS})"
+            _problem(
+                N_("{field}: {value!r} is not a calendar date (numeric dates are read day-first; {forms})"),
+                field,
+                value,
+            )
         ) from None
     return _parse_words(value, text, field)
 
@@ -110,15 +125,15 @@ def _parse_words(value: str, text: str, field: str) -> date:
     # dateutil fills missing parts from its default; parsing with two defaults
     # that differ in every part shows which parts the text really gave.
     if ":" in text or len(_YEAR.findall(text)) != 1 or not any(char.isalpha() for char in text):
-        raise ValueError(f"{field}: cannot read {value!r} as a full date ({_VALID_FORMS})")
+        raise ValueError(_problem(N_("{field}: cannot read {value!r} as a full date ({forms})"), field, value))
     parser = _dutch_english_parser()
     try:
         first = parser.parse(text, default=datetime(2001, 1, 1))
         second = parser.parse(text, default=datetime(2002, 2, 2))
     except (ValueError, OverflowError):
-        raise ValueError(f"{field}: cannot read {value!r} as a date ({_VALID_FORMS})") from None
+        raise ValueError(_problem(N_("{field}: cannot read {value!r} as a date ({forms})"), field, value)) from None
     if first != second:
-        raise ValueError(f"{field}: {value!r} lacks a day, month or year ({_VALID_FORMS})")
+        raise ValueError(_problem(N_("{field}: {value!r} lacks a day, month or year ({forms})"), field, value))
     return first.date()
 
 
@@ -154,7 +169,7 @@ def register_date(value: object) -> date | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise ValueError(f"{value!r} is not a date")
+        raise ValueError(Message(N_("{value!r} is not a date"), value=value))
     text = value.strip()
     if not text or text.lower() == "null":
         return None
@@ -162,10 +177,12 @@ def register_date(value: object) -> date | None:
         # xs:date allows a time zone after the day (XML Schema 1.1 Part 2, 3.3.9); the day is the one written.
         text = text[:10]
     elif len(text) > 10 and text[10] in "Z+-" and _ISO.match(text):
-        raise ValueError(f"{value!r}: the time zone is not valid; valid: Z, or +hh:mm / -hh:mm up to 14:00")
+        raise ValueError(
+            Message(N_("{value!r}: the time zone is not valid; valid: Z, or +hh:mm / -hh:mm up to 14:00"), value=value)
+        )
     if len(text) >= 10 and text[4] == "-" and (len(text) == 10 or text[10] in "T "):
         try:
             return date.fromisoformat(text[:10])
         except ValueError:
-            raise ValueError(f"{value!r} is not a calendar date") from None
+            raise ValueError(Message(N_("{value!r} is not a calendar date"), value=value)) from None
     return parse_date(text, field="date")

@@ -11,12 +11,16 @@ import enum
 import re
 from functools import lru_cache
 
-from nvao_equivalence._vocabulary.jurisdictions import jurisdiction_label
+from nvao_equivalence._language.catalogue import N_, NP_, SOURCE_LANGUAGE
+from nvao_equivalence._language.message import Message
+from nvao_equivalence._vocabulary.jurisdictions import jurisdiction_message
 
 __all__ = [
     "Degree",
     "canonical_degree",
     "degree_label",
+    "degree_message",
+    "degree_named",
     "degrees_of",
     "eqf_level",
     "specialises",
@@ -153,32 +157,37 @@ _DEGREE_ALIASES: dict[str, dict[str, Degree]] = {
     },
 }
 
-_DEGREE_LABELS: dict[Degree, tuple[str, str]] = {
-    # (nl, en)
-    _D.ASSOCIATE_DEGREE: ("Associate degree", "associate degree"),
-    _D.HBO_BACHELOR: ("hbo-bachelor", "bachelor (hbo, higher professional education)"),
-    _D.WO_BACHELOR: ("wo-bachelor", "bachelor (wo, university education)"),
-    _D.HBO_MASTER: ("hbo-master", "master (hbo, higher professional education)"),
-    _D.WO_MASTER: ("wo-master", "master (wo, university education)"),
-    _D.DOCTORATE: ("doctoraat", "doctorate"),
-    _D.GRADUAAT: ("graduaat", "graduaat (short-cycle programme)"),
-    _D.PROFESSIONAL_BACHELOR: ("professioneel gerichte bachelor", "professional bachelor"),
-    _D.ACADEMIC_BACHELOR: ("academisch gerichte bachelor", "academic bachelor"),
-    _D.BACHELOR_AFTER_BACHELOR: ("bachelor-na-bachelor (banaba)", "bachelor-after-bachelor (banaba)"),
-    _D.MASTER: ("master", "master"),
-    _D.MASTER_AFTER_MASTER: ("master-na-master (manama)", "master-after-master (manama)"),
-    _D.SHORT_CYCLE: ("kortecyclusopleiding", "short-cycle qualification"),
-    _D.BACHELOR: ("bachelor", "bachelor"),
-    _D.DOCTORAAL: (
-        "doctoraal (drs., ir., mr.; vóór de bachelor-masterstructuur)",
-        "doctoraal (drs., ir., mr.; pre-Bologna)",
-    ),
-    _D.KANDIDAATS: ("kandidaats (vóór de bachelor-masterstructuur)", "kandidaats (pre-Bologna)"),
-    _D.LICENTIAAT: ("licentiaat (vóór de bachelor-masterstructuur)", "licentiaat (pre-Bologna)"),
-    _D.KANDIDAAT: ("kandidaat (vóór de bachelor-masterstructuur)", "kandidaat (pre-Bologna)"),
-    _D.GEGRADUEERDE: ("gegradueerde (vóór de bachelor-masterstructuur)", "gegradueerde (pre-Bologna)"),
-    _D.APOTHEKER: ("apotheker (vóór de bachelor-masterstructuur)", "apotheker (pre-Bologna)"),
-    _D.INGENIEUR: ("ingenieur (vóór de bachelor-masterstructuur)", "ingenieur (pre-Bologna)"),
+# The names of the degrees in English, the catalogue's source language; the Dutch names are in the Dutch
+# catalogue, in the words of each system (the doctorate: the Dutch "graad Doctor", the Flemish "doctor").
+_DEGREE_LABELS: dict[Degree, str] = {
+    _D.ASSOCIATE_DEGREE: N_("associate degree"),
+    _D.HBO_BACHELOR: N_("bachelor (hbo, higher professional education)"),
+    _D.WO_BACHELOR: N_("bachelor (wo, university education)"),
+    _D.HBO_MASTER: N_("master (hbo, higher professional education)"),
+    _D.WO_MASTER: N_("master (wo, university education)"),
+    _D.DOCTORATE: N_("doctorate"),
+    _D.GRADUAAT: N_("graduaat (short-cycle programme)"),
+    _D.PROFESSIONAL_BACHELOR: N_("professional bachelor"),
+    _D.ACADEMIC_BACHELOR: N_("academic bachelor"),
+    _D.BACHELOR_AFTER_BACHELOR: N_("bachelor-after-bachelor (banaba)"),
+    _D.MASTER: N_("master"),
+    _D.MASTER_AFTER_MASTER: N_("master-after-master (manama)"),
+    _D.SHORT_CYCLE: N_("short-cycle qualification"),
+    _D.BACHELOR: N_("bachelor"),
+    _D.DOCTORAAL: N_("doctoraal (drs., ir., mr.; pre-Bologna)"),
+    _D.KANDIDAATS: N_("kandidaats (pre-Bologna)"),
+    _D.LICENTIAAT: N_("licentiaat (pre-Bologna)"),
+    _D.KANDIDAAT: N_("kandidaat (pre-Bologna)"),
+    _D.GEGRADUEERDE: N_("gegradueerde (pre-Bologna)"),
+    _D.APOTHEKER: N_("apotheker (pre-Bologna)"),
+    _D.INGENIEUR: N_("ingenieur (pre-Bologna)"),
+}
+# The doctorate as each system names it: one code and one English word, a message context per system.
+_DOCTORATE_IN = {
+    # Translators: the doctorate as the Dutch system names the degree (WHW art. 7.18: "de graad Doctor").
+    "NL": NP_("NL", "doctorate"),
+    # Translators: the doctorate as the Flemish system names the degree.
+    "VL": NP_("VL", "doctorate"),
 }
 
 _SEPARATORS = re.compile(r"[\s_]+")
@@ -216,15 +225,46 @@ def _canonical_degree(value: str, jurisdiction: str) -> Degree:
         degree = Degree(key)
     if degree is None or (degree not in valid and degree not in _PRE_BOLOGNA.get(jurisdiction, ())):
         raise ValueError(
-            f"{value!r} is not a degree of {jurisdiction_label(jurisdiction, 'en')}; valid: {', '.join(valid)}"
+            Message(
+                N_("{value!r} is not a degree of {system}; valid: {valid}"),
+                value=value,
+                system=jurisdiction_message(jurisdiction),
+                valid=", ".join(valid),
+            )
         )
     return degree
 
 
-def degree_label(degree: Degree, lang: str) -> str:
-    """A readable name for ``degree`` in ``lang`` (``"nl"`` or ``"en"``)."""
-    nl, en = _DEGREE_LABELS[degree]
-    return nl if lang == "nl" else en
+def degree_label(degree: Degree, lang: str, system: str | None = None) -> str:
+    """A readable name for ``degree`` in ``lang``, as ``system`` (the awarding or target jurisdiction) names it.
+
+    >>> degree_label(Degree.DOCTORATE, "nl", "NL"), degree_label(Degree.DOCTORATE, "nl", "VL")
+    ('graad Doctor', 'doctor')
+    """
+    return degree_message(degree, system).in_(lang)
+
+
+def degree_message(degree: Degree, system: str | None = None) -> Message:
+    """:func:`degree_label` as a message, to be said later in the reader's language."""
+    if degree is Degree.DOCTORATE and system in _DOCTORATE_IN:
+        context, name = _DOCTORATE_IN[system]
+        return Message(name, context=context)
+    return Message(_DEGREE_LABELS[degree])
+
+
+def degree_named(degree: Degree, lang: str, system: str | None = None) -> str:
+    """The degree as a sentence names it. In English its code (the library's vocabulary) and, where that says
+    more, its name; in another language its name only, in that system's words (the codes are English).
+
+    >>> degree_named(Degree.HBO_MASTER, "en"), degree_named(Degree.MASTER, "en")
+    ('hbo-master (master (hbo, higher professional education))', 'master')
+    >>> degree_named(Degree.HBO_MASTER, "nl"), degree_named(Degree.ACADEMIC_BACHELOR, "nl")
+    ('hbo-master', 'academisch gerichte bachelor')
+    """
+    label = degree_label(degree, lang, system)
+    if lang != SOURCE_LANGUAGE or label.casefold() == degree.value.casefold():
+        return label
+    return f"{degree.value} ({label})"
 
 
 # The European Qualifications Framework level of each degree type (NLQF and the Flemish qualification structure

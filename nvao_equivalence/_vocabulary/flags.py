@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from nvao_equivalence._language.catalogue import N_
+from nvao_equivalence._language.message import Message
+from nvao_equivalence._language.message import field as field_name
+
 __all__ = ["parse_flag"]
 
 _FLAGS = {
@@ -21,7 +25,13 @@ def parse_flag(text: str, *, field: str) -> bool | None:
     key = text.strip().lower() if isinstance(text, str) else None
     if key not in _FLAGS:
         raise ValueError(
-            f"{field}: {text!r} is not valid; "
-            "valid: yes, no, ja, nee, true, false, waar, onwaar, 1, 0, or empty/unknown"
+            Message(
+                N_(
+                    "{field}: {value!r} is not valid; "
+                    "valid: yes, no, ja, nee, true, false, waar, onwaar, 1, 0, or empty/unknown"
+                ),
+                field=field_name(field),
+                value=text,
+            )
         )
     return _FLAGS[key]

@@ -8,17 +8,52 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from nvao_equivalence._language.catalogue import N_
+from nvao_equivalence._language.message import Message
 from nvao_equivalence._vocabulary.iso3166 import ALPHA2
 
-__all__ = ["canonical_jurisdiction", "jurisdiction_label"]
+__all__ = ["canonical_jurisdiction", "jurisdiction_label", "jurisdiction_message", "jurisdiction_place"]
 
-PARTIES_NAMED = {"NL": ("Nederland", "the Netherlands"), "VL": ("Vlaamse Gemeenschap", "Flemish Community")}
-
-_COMMUNITIES: dict[str, tuple[str, str]] = {
-    **PARTIES_NAMED,
-    "BE-FR": ("Franse Gemeenschap", "French Community of Belgium"),
-    "BE-DE": ("Duitstalige Gemeenschap", "German-speaking Community of Belgium"),
+# The names of the systems the rules speak of, in English (the catalogue's source language); a message says them
+# in the reader's language.
+_NAMES: dict[str, str] = {
+    "NL": N_("the Netherlands"),
+    "VL": N_("Flemish Community"),
+    "BE-FR": N_("French Community of Belgium"),
+    "BE-DE": N_("German-speaking Community of Belgium"),
 }
+# Where a diploma was awarded or is assessed, as a sentence says it ("awarded in the Netherlands").
+_PLACES: dict[str, str] = {
+    "NL": N_("in the Netherlands"),
+    "VL": N_("in the Flemish Community"),
+    "BE-FR": N_("in the French Community of Belgium"),
+    "BE-DE": N_("in the German-speaking Community of Belgium"),
+    # The other parties to the opt-in packs' instruments, and the neighbours.
+    "LU": N_("in Luxembourg"),
+    "EE": N_("in Estonia"),
+    "LV": N_("in Latvia"),
+    "LT": N_("in Lithuania"),
+    "DE": N_("in Germany"),
+    "FR": N_("in France"),
+}
+
+# Country names as officers type them, in Dutch and English (and the countries' own names where they differ):
+# the neighbours and the other parties to the Benelux and 2021 treaties, and the rest of the EU and EEA.
+_COUNTRY_NAMES: dict[str, str] = {
+    "luxemburg": "LU", "luxembourg": "LU", "lëtzebuerg": "LU", "groothertogdom luxemburg": "LU",
+    "duitsland": "DE", "germany": "DE", "deutschland": "DE",
+    "frankrijk": "FR", "france": "FR",
+    "estland": "EE", "estonia": "EE", "letland": "LV", "latvia": "LV", "litouwen": "LT", "lithuania": "LT",
+    "oostenrijk": "AT", "austria": "AT", "bulgarije": "BG", "bulgaria": "BG", "kroatië": "HR", "kroatie": "HR",
+    "croatia": "HR", "cyprus": "CY", "tsjechië": "CZ", "tsjechie": "CZ", "czechia": "CZ", "czech republic": "CZ",
+    "denemarken": "DK", "denmark": "DK", "finland": "FI", "griekenland": "GR", "greece": "GR",
+    "hongarije": "HU", "hungary": "HU", "ierland": "IE", "ireland": "IE", "italië": "IT", "italie": "IT",
+    "italy": "IT", "malta": "MT", "polen": "PL", "poland": "PL", "portugal": "PT", "roemenië": "RO",
+    "roemenie": "RO", "romania": "RO", "slowakije": "SK", "slovakia": "SK", "slovenië": "SI", "slovenie": "SI",
+    "slovenia": "SI", "spanje": "ES", "spain": "ES", "zweden": "SE", "sweden": "SE", "ijsland": "IS",
+    "iceland": "IS", "liechtenstein": "LI", "noorwegen": "NO", "norway": "NO", "zwitserland": "CH",
+    "switzerland": "CH", "verenigd koninkrijk": "GB", "united kingdom": "GB",
+}  # fmt: skip
 
 _JURISDICTION_ALIASES: dict[str, str] = {
     "nl": "NL",
@@ -52,8 +87,8 @@ def canonical_jurisdiction(value: str) -> str:
 
     >>> canonical_jurisdiction("Vlaanderen")
     'VL'
-    >>> canonical_jurisdiction("de")
-    'DE'
+    >>> canonical_jurisdiction("de"), canonical_jurisdiction("Duitsland"), canonical_jurisdiction("Luxembourg")
+    ('DE', 'DE', 'LU')
     """
     # A str subclass (which may not even be hashable) is read as the plain text it holds.
     return _canonical_jurisdiction(value if type(value) is str else str.__str__(value))
@@ -68,21 +103,46 @@ def _canonical_jurisdiction(value: str) -> str:
         return _JURISDICTION_ALIASES[key]
     if key in _BELGIUM:
         raise ValueError(
-            f"{value!r} is ambiguous: higher education in Belgium belongs to its Communities; "
-            "name one: VL (Flemish Community), BE-FR (French Community), BE-DE (German-speaking Community)"
+            Message(
+                N_(
+                    "{value!r} is ambiguous: higher education in Belgium belongs to its Communities; "
+                    "name one: VL (Flemish Community), BE-FR (French Community), BE-DE (German-speaking Community)"
+                ),
+                value=value,
+            )
         )
     code = key.upper()
     if code in ALPHA2:
         return code
+    if key in _COUNTRY_NAMES:
+        return _COUNTRY_NAMES[key]
     raise ValueError(
-        f"unknown jurisdiction {value!r}; valid: NL, VL (Flemish Community), BE-FR, BE-DE, "
-        "or any other ISO 3166-1 alpha-2 country code (e.g. DE, FR, LU)"
+        Message(
+            N_(
+                "unknown jurisdiction {value!r}; valid: NL, VL (Flemish Community), BE-FR, BE-DE, "
+                "or any other ISO 3166-1 alpha-2 country code (e.g. DE, FR, LU)"
+            ),
+            value=value,
+        )
     )
 
 
 def jurisdiction_label(code: str, lang: str) -> str:
-    """A readable name for a canonical jurisdiction code."""
-    names = _COMMUNITIES.get(code)
-    if names is None:
-        return code
-    return f"{code} ({names[0] if lang == 'nl' else names[1]})"
+    """A readable name for a canonical jurisdiction code: the code, and for a party its name in ``lang``.
+
+    >>> jurisdiction_label("VL", "nl"), jurisdiction_label("DE", "nl")
+    ('VL (Vlaamse Gemeenschap)', 'DE')
+    """
+    return jurisdiction_message(code).in_(lang)
+
+
+def jurisdiction_message(code: str) -> Message:
+    """:func:`jurisdiction_label` as a message, to be said later in the reader's language."""
+    name = _NAMES.get(code)
+    return Message(code) if name is None else Message("{code} ({name})", code=code, name=Message(name))
+
+
+def jurisdiction_place(code: str) -> Message:
+    """Where, as a sentence says it: "in the Netherlands", "in Nederland"; another code stays a code ("in DE")."""
+    place = _PLACES.get(code)
+    return Message(N_("in {code}"), code=code) if place is None else Message(place)

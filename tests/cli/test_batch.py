@@ -175,9 +175,10 @@ def test_stdin_through_the_real_entry_point():
     assert result.returncode == 0
     (row,) = read_csv(result.stdout.decode())
     assert row["explanation"].startswith(
-        "Gelijkwaardig. Overeenkomstige graad in NL: wo-bachelor (art. 11, eerste lid, onderdeel b (gewijzigde tekst))."
+        "Gelijkwaardig. Overeenkomstige graad in Nederland: wo-bachelor (art. 11, eerste lid, onderdeel b (gewijzigde "
+        "tekst))."
     )
-    assert result.stderr.decode().startswith("nvao-equivalence batch: 1 rows: equivalent 1,")
+    assert result.stderr.decode().startswith("nvao-equivalence batch: 1 rij: gelijkwaardig 1,")
 
 
 @pytest.mark.parametrize(("content", "message"), [

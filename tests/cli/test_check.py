@@ -12,6 +12,7 @@ from importlib.metadata import version
 import pytest
 
 from nvao_equivalence._cli.commands import main
+from nvao_equivalence._language.catalogue import long_date
 from nvao_equivalence._rulebook.ruleset import default_rules
 
 README_EXAMPLE = [
@@ -125,12 +126,15 @@ def test_accredited_defaults_to_unknown(capsys):
 
 @pytest.mark.parametrize(
     ("lang", "note"),
-    [("en", "(--on not given: assessed as of today, {})"), ("nl", "(--on niet opgegeven: beoordeeld op vandaag, {})")],
+    [
+        ("en", "(--on not given: assessed as of today, {})"),
+        ("nl", "(--on niet opgegeven: beoordeeld naar de stand van vandaag, {})"),
+    ],
 )
 def test_without_on_the_output_states_today(capsys, lang, note):
     assert run([*drop(README_EXAMPLE, "--on"), "--lang", lang]) == 0
     out, err = capsys.readouterr()
-    today = date.today().isoformat()
+    today = long_date(date.today(), lang)
     assert err == ""
     assert out.splitlines()[-1] == note.format(today)
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from nvao_equivalence._cli.commands import main
 from tests.paths import RULES
 
@@ -21,10 +23,26 @@ def test_timeline_table(capsys):
     code, out, err = run(["timeline", *MASTER_2003, "--target", "NL"], capsys)
     assert (code, err) == (0, "")
     assert out == (
-        "from        until       outcome               comparable degree      rule\n"
-        "2003-06-30  2005-02-01  not-recognised        -                      -\n"
-        "2005-02-01  2014-04-01  admission-equivalent  hbo-master, wo-master  R2003\n"
-        "2014-04-01  -           equivalent            hbo-master, wo-master  R2014\n"
+        "from        up to and including  outcome               comparable degree      rule   why this period\n"
+        "2003-06-30  2005-01-31           not-recognised        -                      -      award date\n"
+        "2005-02-01  2014-03-31           admission-equivalent  hbo-master, wo-master  R2003  R2003 comes into force\n"
+        "2014-04-01  -                    equivalent            hbo-master, wo-master  R2014  "
+        "R2003 ceases to apply; R2014 comes into force\n"
+    )
+
+
+def test_timeline_table_in_dutch_names_the_last_day_why_periods_split_and_what_is_unknown(capsys):
+    unknown = ["--awarded-by", "VL", "--degree", "master", "--awarded-on", "2003-06-30", "--target", "NL"]
+    code, out, err = run(["timeline", *unknown, "--lang", "nl"], capsys)
+    assert (code, err) == (0, "")
+    assert out == (
+        "van              t/m              uitkomst     overeenkomstige graad  regel  waarom deze periode\n"
+        "30 juni 2003     31 januari 2005  niet erkend  -                      -      datum van uitreiking\n"
+        "1 februari 2005  31 maart 2014    onbepaald    -                      R2003  R2003 treedt in werking; "
+        "onbekend: accreditatie op de datum van uitreiking\n"
+        "1 april 2014     -                onbepaald    -                      R2014  "
+        "R2003 is niet meer van toepassing; R2014 treedt in werking; "
+        "onbekend: accreditatie op de datum van uitreiking\n"
     )
 
 
@@ -48,10 +66,10 @@ def test_timeline_bad_input(capsys):
 
 def test_rules_list(capsys):
     expected = (
-        "rule   in force from  until (excl.)  effect                citation\n"
-        "R2003  2005-02-01     2014-04-01     admission-equivalent  NVAO treaty, Art. 11(1) (original text) "
+        "rule   in force from  up to and including  effect                citation\n"
+        "R2003  2005-02-01     2014-03-31           admission-equivalent  NVAO treaty, Art. 11(1) (original text) "
         "(Trb. 2003, 167)\n"
-        "R2014  2014-04-01     -              equivalent            "
+        "R2014  2014-04-01     -                    equivalent            "
         "Protocol to the NVAO treaty, Art. 11(1) and (2) (amended text) (Trb. 2013, 35)\n"
     )
     assert run(["rules", "list"], capsys) == (0, expected, "")
@@ -127,7 +145,7 @@ def test_rules_validate_a_deeply_nested_file(tmp_path, capsys):
 def test_version(capsys):
     code, out, _ = run(["--version"], capsys)
     assert code == 0
-    assert out.startswith("nvao-equivalence 0.1.0; rules: nvao-treaty 1.1.0; sha256 ")
+    assert out.startswith("nvao-equivalence 0.1.0; rules: nvao-treaty 1.1.1; sha256 ")
 
 
 def test_no_command(capsys):
@@ -136,3 +154,34 @@ def test_no_command(capsys):
         "",
         "nvao-equivalence: error: choose a command: check, batch, timeline, rules (see --help)\n",
     )
+
+
+@pytest.mark.parametrize("written", ["R2003", "r2003", " R2003"])
+def test_rules_show_takes_an_id_in_any_case(capsys, written):
+    code, out, _ = run(["rules", "show", written], capsys)
+    assert code == 0
+    assert out.splitlines()[0] == "R2003: NVAO treaty / NVAO-verdrag, Art. 11(1) (original text)"
+
+
+def test_rules_show_names_the_pack_of_a_rule_not_loaded(capsys):
+    assert run(["rules", "show", "bnl2018"], capsys) == (
+        2,
+        "",
+        "nvao-equivalence: error: no rule 'bnl2018' in the rule packs loaded; it is in the pack benelux: "
+        "add --rules benelux\n",
+    )
+    assert run(["rules", "show", "X1"], capsys) == (
+        2,
+        "",
+        "nvao-equivalence: error: no rule 'X1'; valid: R2003, R2014\n",
+    )
+    assert run(["rules", "show", "bnl2018", "--rules", "benelux"], capsys)[0] == 0
+
+
+def test_the_progress_bar_knows_the_size_of_a_file_and_not_of_stdin(tmp_path):
+    from nvao_equivalence._cli.commands import _row_count
+
+    csv_file, jsonl_file = tmp_path / "in.csv", tmp_path / "in.jsonl"
+    csv_file.write_text("awarded_by,degree\nNL,wo-bachelor\nVL,master\n", encoding="utf-8")
+    jsonl_file.write_text('{"a": 1}\n{"a": 2}\n{"a": 3}\n', encoding="utf-8")
+    assert (_row_count(str(csv_file)), _row_count(str(jsonl_file)), _row_count("-")) == (2, 3, None)

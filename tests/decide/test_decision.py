@@ -54,7 +54,7 @@ def test_to_dict_is_plain_json_with_a_format_key():
         "en": "Art. 11(1) and (2) (amended text)",
     }
     assert data["suggested_packs"] == []
-    assert data["ruleset"]["version"] == "nvao-treaty 1.1.0"
+    assert data["ruleset"]["version"] == "nvao-treaty 1.1.1"
     assert len(data["ruleset"]["digest"]) == 64
 
 
@@ -76,22 +76,25 @@ def test_explain_in_english_names_outcome_rule_article_facts_and_caveats():
         "in force from 2014-04-01"
     )
     assert "Caveats:" in lines
-    assert lines[-1].startswith("Rule set: nvao-treaty 1.1.0; sha256 ")
+    assert lines[-1].startswith("Rule set: nvao-treaty 1.1.1; sha256 ")
 
 
 def test_explain_in_dutch():
     lines = decision_for().explain(lang="nl").splitlines()
-    assert lines[0] == "Uitkomst: equivalent (gelijkwaardig)"
+    assert lines[0] == "Uitkomst: gelijkwaardig"
     # Arts education not stated is never printed as a "no".
     assert lines[1].endswith("kunstonderwijs: niet opgegeven (gelezen als geen kunstonderwijs)")
+    assert lines[1].startswith(
+        "Diploma: academisch gerichte bachelor, uitgereikt in de Vlaamse Gemeenschap op 1 juli 2016;"
+    )
     assert lines[3] == (
-        "Overeenkomstige graad in NL: wo-bachelor (wo-bachelor) (art. 11, eerste lid, onderdeel b (gewijzigde tekst))"
+        "Overeenkomstige graad in Nederland: wo-bachelor (art. 11, eerste lid, onderdeel b (gewijzigde tekst))"
     )
     assert lines[4] == (
         "Rechtsgrond: regel R2014, art. 11, eerste en tweede lid (gewijzigde tekst), Protocol bij het NVAO-verdrag "
-        "(Trb. 2013, 35), van kracht vanaf 2014-04-01"
+        "(Trb. 2013, 35), van kracht vanaf 1 april 2014"
     )
-    assert lines[2] == "Beoordeling: in NL (Nederland), op peildatum 2017-06-01"
+    assert lines[2] == "Beoordeling: in Nederland, op peildatum 1 juni 2017"
     assert "Voorbehouden:" in lines
 
 
@@ -107,14 +110,17 @@ def test_explain_undetermined_names_the_missing_fact_and_both_outcomes():
     assert "With accredited = yes the outcome would be: equivalent." in text
     assert "With accredited = no the outcome would be: not-recognised." in text
     nl = decision_for(accredited=None).explain("nl")
-    assert "Met accredited = nee zou de uitkomst zijn: not-recognised." in nl
+    assert (
+        "Als de opleiding op de datum van uitreiking niet geaccrediteerd was, zou de uitkomst zijn: niet erkend." in nl
+    )
+    assert "Als de opleiding op de datum van uitreiking geaccrediteerd was, zou de uitkomst zijn: gelijkwaardig." in nl
 
 
 def test_explain_not_applicable():
     text = decision_for(source="DE", degree="bachelor").explain()
     assert "No rule in this rule set applies between DE and NL (the Netherlands) (parties: NL, VL)." in text
     same = decision_for(target="VL").explain("nl")
-    assert same.splitlines()[0] == "Uitkomst: not-applicable (niet van toepassing)"
+    assert same.splitlines()[0] == "Uitkomst: niet van toepassing"
 
 
 def test_explain_rejects_an_unknown_language():

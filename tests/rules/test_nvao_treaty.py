@@ -274,7 +274,7 @@ def test_citations():
 ])  # fmt: skip
 def test_the_comparable_degree_cites_its_text_version_in_the_readers_language(on, lang, basis):
     decision = decide("NL", "wo-bachelor", on)
-    label = {"nl": "Overeenkomstige graad in VL", "en": "Comparable degree in VL"}[lang]
+    label = {"nl": "Overeenkomstige graad in de Vlaamse Gemeenschap", "en": "Comparable degree in VL"}[lang]
     line = next(line for line in decision.explain(lang).splitlines() if line.startswith(label))
     assert line.endswith(f"({basis})")
     assert (on < date(2014, 4, 1)) == ("r2003-comparable-table" in decision.readings)
@@ -326,7 +326,7 @@ def test_r2003_reads_the_amended_table_and_says_so(lang):
         "en": "(Art. 11(1) (original text), read with Art. 11(1)(b) and (2) (amended text), as read by the library "
         "(reading vl-arts-bachelor) (reading r2003-comparable-table))",
         "nl": "(art. 11, eerste lid (oorspronkelijke tekst), gelezen met art. 11, eerste lid, onderdeel b, en tweede "
-        "lid (gewijzigde tekst), zoals de bibliotheek die leest (lezing vl-arts-bachelor) "
+        "lid (gewijzigde tekst), zoals nvao-equivalence die leest (lezing vl-arts-bachelor) "
         "(lezing r2003-comparable-table))",
     }[lang]
     assert basis in decision.explain(lang)
@@ -370,7 +370,7 @@ def test_version_and_digest_identify_the_rule_file():
     content = RULE_FILE.read_bytes()
     expected = hashlib.sha256(b"nvao-treaty.toml\0" + content + b"\0").hexdigest()
     decision = decide("NL", "wo-bachelor", IN_R2014)
-    assert (decision.version, decision.digest) == ("nvao-treaty 1.1.0", expected)
+    assert (decision.version, decision.digest) == ("nvao-treaty 1.1.1", expected)
 
 
 # FACTS §2 [rev]: the arts rule's limit, and arts education not stated.

@@ -37,7 +37,7 @@ def test_bundled_rules_load_once_and_are_cached():
     assert RuleSet.load("all").packs == ("nvao", "benelux", "flanders")
     # Packs load in the manifest's order whatever order they are named in: one combination, one digest.
     assert RuleSet.load("benelux", "nvao") is RuleSet.load("nvao", "benelux")
-    assert RuleSet.load("benelux", "nvao").version == "nvao-treaty 1.1.0, benelux 1.1.0, benelux-baltic-treaty 1.1.0"
+    assert RuleSet.load("benelux", "nvao").version == "nvao-treaty 1.1.1, benelux 1.1.1, benelux-baltic-treaty 1.1.1"
 
 
 def test_unknown_pack_is_an_input_error_naming_the_valid_packs():
@@ -203,3 +203,14 @@ def test_validate_reports_every_malformed_item_and_keeps_checking(tmp_path):
 
 def test_validate_finds_nothing_wrong_with_the_bundled_rules():
     assert RuleSet.validate(RULES / "nvao-treaty.toml") == ()
+
+
+@pytest.mark.parametrize("written", ["2005-2-1", "1-2-2005", "2005-02-31", "2005/02/01"])
+def test_a_date_written_as_people_write_it_is_named_not_a_date(tmp_path, written):
+    path = tmp_path / "dates.toml"
+    path.write_text(f"format = 1\n[[rules]]\nin_force = {{ from = {written} }}\n", encoding="utf-8")
+    (problem,) = RuleSet.validate(path)
+    assert str(problem) == (f"{path}: line 3: {written!r} is not a date; write a date as YYYY-MM-DD, e.g. 2005-02-01")
+    assert problem.in_("nl") == (
+        f"{path}: regelnummer 3: {written!r} is geen datum; schrijf een datum als JJJJ-MM-DD, bijvoorbeeld 2005-02-01"
+    )

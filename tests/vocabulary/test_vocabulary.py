@@ -286,3 +286,11 @@ def test_degree_from_the_wrong_system_names_the_value_and_the_valid_names(value,
 def test_pre_bologna_degree_names_are_accepted_in_their_own_system(value, jurisdiction, expected):
     assert canonical_degree(value, jurisdiction) is expected
     assert expected not in degrees_of(jurisdiction)  # never drawn or listed among the system's current degrees
+
+
+@pytest.mark.parametrize(("name", "code"), [
+    ("Luxemburg", "LU"), ("Luxembourg", "LU"), ("Duitsland", "DE"), ("Germany", "DE"), ("duitsland ", "DE"),
+    ("Frankrijk", "FR"), ("Estland", "EE"), ("Letland", "LV"), ("Litouwen", "LT"), ("Verenigd Koninkrijk", "GB"),
+])  # fmt: skip
+def test_dutch_and_english_country_names_are_accepted(name, code):
+    assert canonical_jurisdiction(name) == code
