@@ -118,7 +118,8 @@ ERRORS = [
     "Gemeenschap), BE-FR, BE-DE, of een andere landcode volgens ISO 3166-1 alpha-2 (bijvoorbeeld DE, FR, LU)",
     "graad: 'bachelor-of-arts' is geen graad van NL (Nederland); geldig: associate-degree, hbo-bachelor, wo-bachelor, "
     "hbo-master, wo-master, doctorate",
-    "geaccrediteerd: 'misschien' is niet geldig; geldig: ja, nee, yes, no, true, false, waar, onwaar, 1, 0, of leeg/onbekend",
+    "geaccrediteerd: 'misschien' is niet geldig; geldig: ja, nee, yes, no, true, false, waar, onwaar, 1, 0, "
+    "of leeg/onbekend",
     "land of gemeenschap van beoordeling: de cel is leeg en er is geen --target opgegeven; geldig: NL of VL",
     "einde accreditatie opgegeven zonder begin accreditatie; geef beide, of alleen begin accreditatie",
     "lege rij: er valt niets te beslissen",
