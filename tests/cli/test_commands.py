@@ -82,7 +82,7 @@ def test_rules_show(capsys):
     ) in lines
     assert any(line.startswith("Article text (verbatim, nl); source: Art. 11, oorspronkelijke tekst") for line in lines)
     assert any(line.startswith("  - [admission-only] en: Under Art. 11(1) (original text)") for line in lines)
-    assert any(line.startswith("    nl: Onder art. 11, eerste lid (oorspronkelijke tekst)") for line in lines)
+    assert any(line.startswith("    nl: Op grond van art. 11, eerste lid (oorspronkelijke tekst)") for line in lines)
     assert any(line.startswith("  - [r2003-short-cycle] (not-covered) en:") for line in lines)
 
 
@@ -127,7 +127,7 @@ def test_rules_validate_a_deeply_nested_file(tmp_path, capsys):
 def test_version(capsys):
     code, out, _ = run(["--version"], capsys)
     assert code == 0
-    assert out.startswith("nvao-equivalence 0.1.0; rules: nvao-treaty 1.1.0; sha256 ")
+    assert out.startswith("nvao-equivalence 0.1.0; rules: nvao-treaty 1.1.1; sha256 ")
 
 
 def test_no_command(capsys):

@@ -45,7 +45,7 @@ def test_to_dict_is_plain_json_with_a_format_key():
         "not-programme-specific-nl",
         "arts-unstated-vl-academic-bachelor",
     ]
-    assert data["caveats"][0]["text"]["nl"].startswith("Aanvullende toelatingseisen")
+    assert data["caveats"][0]["text"]["nl"].startswith("Eventuele aanvullende toelatingseisen")
     assert data["findings"] == [
         {"rule": "R2014", "status": "granted", "facts": [], "basis": "Art. 11(1)(b) (amended text)"}
     ]
@@ -54,7 +54,7 @@ def test_to_dict_is_plain_json_with_a_format_key():
         "en": "Art. 11(1) and (2) (amended text)",
     }
     assert data["suggested_packs"] == []
-    assert data["ruleset"]["version"] == "nvao-treaty 1.1.0"
+    assert data["ruleset"]["version"] == "nvao-treaty 1.1.1"
     assert len(data["ruleset"]["digest"]) == 64
 
 
@@ -76,7 +76,7 @@ def test_explain_in_english_names_outcome_rule_article_facts_and_caveats():
         "in force from 2014-04-01"
     )
     assert "Caveats:" in lines
-    assert lines[-1].startswith("Rule set: nvao-treaty 1.1.0; sha256 ")
+    assert lines[-1].startswith("Rule set: nvao-treaty 1.1.1; sha256 ")
 
 
 def test_explain_in_dutch():
@@ -88,8 +88,8 @@ def test_explain_in_dutch():
         "Overeenkomstige graad in NL: wo-bachelor (wo-bachelor) (art. 11, eerste lid, onderdeel b (gewijzigde tekst))"
     )
     assert lines[4] == (
-        "Rechtsgrond: regel R2014, art. 11, eerste en tweede lid (gewijzigde tekst), Protocol bij het NVAO-verdrag "
-        "(Trb. 2013, 35), van kracht vanaf 2014-04-01"
+        "Rechtsgrond: regel R2014, art. 11, eerste en tweede lid (gewijzigde tekst), Protocol tot wijziging van het "
+        "NVAO-verdrag (Trb. 2013, 35), van kracht vanaf 2014-04-01"
     )
     assert lines[2] == "Beoordeling: in NL (Nederland), op peildatum 2017-06-01"
     assert "Voorbehouden:" in lines
