@@ -100,7 +100,7 @@ def test_rules_show(capsys):
     ) in lines
     assert any(line.startswith("Article text (verbatim, nl); source: Art. 11, oorspronkelijke tekst") for line in lines)
     assert any(line.startswith("  - [admission-only] en: Under Art. 11(1) (original text)") for line in lines)
-    assert any(line.startswith("    nl: Onder art. 11, eerste lid (oorspronkelijke tekst)") for line in lines)
+    assert any(line.startswith("    nl: Op grond van art. 11, eerste lid (oorspronkelijke tekst)") for line in lines)
     assert any(line.startswith("  - [r2003-short-cycle] (not-covered) en:") for line in lines)
 
 

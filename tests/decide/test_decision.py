@@ -45,7 +45,7 @@ def test_to_dict_is_plain_json_with_a_format_key():
         "not-programme-specific-nl",
         "arts-unstated-vl-academic-bachelor",
     ]
-    assert data["caveats"][0]["text"]["nl"].startswith("Aanvullende toelatingseisen")
+    assert data["caveats"][0]["text"]["nl"].startswith("Eventuele aanvullende toelatingseisen")
     assert data["findings"] == [
         {"rule": "R2014", "status": "granted", "facts": [], "basis": "Art. 11(1)(b) (amended text)"}
     ]
@@ -91,8 +91,8 @@ def test_explain_in_dutch():
         "Overeenkomstige graad in Nederland: wo-bachelor (art. 11, eerste lid, onderdeel b (gewijzigde tekst))"
     )
     assert lines[4] == (
-        "Rechtsgrond: regel R2014, art. 11, eerste en tweede lid (gewijzigde tekst), Protocol bij het NVAO-verdrag "
-        "(Trb. 2013, 35), van kracht vanaf 1 april 2014"
+        "Rechtsgrond: regel R2014, art. 11, eerste en tweede lid (gewijzigde tekst), Protocol tot wijziging van het "
+        "NVAO-verdrag (Trb. 2013, 35), van kracht vanaf 1 april 2014"
     )
     assert lines[2] == "Beoordeling: in Nederland, op peildatum 1 juni 2017"
     assert "Voorbehouden:" in lines

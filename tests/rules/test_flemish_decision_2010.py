@@ -80,7 +80,7 @@ def test_beside_r2003_level_equivalence_decides_and_keeps_r2003s_comparable_degr
         in decision.explain("en")
     )
     assert (
-        "De genoemde overeenkomstige graad berust op art. 11, eerste lid (oorspronkelijke tekst), en geldt voor de "
+        "De vermelde overeenkomstige graad berust op art. 11, eerste lid (oorspronkelijke tekst), en geldt voor de "
         "toelating tot een vervolgopleiding" in decision.explain("nl")
     )
 
