@@ -30,7 +30,8 @@ def check_frame(
 
     The output is every input column, then ``outcome``, ``equivalent_to`` and ``rules`` (several values joined
     with ``|``), ``equivalent_level``, ``missing``, ``error`` (null when decided) and, when ``lang`` (``"en"`` or
-    ``"nl"``) is given, ``explanation``: the one-line summary. Row for row the answer is the one
+    ``"nl"``) is given, ``explanation``: the one-line summary (and ``error`` is in that language too, as in
+    ``batch``; without ``lang`` it is English). Row for row the answer is the one
     :func:`~nvao_equivalence.check_equivalence` gives; a row it would refuse keeps its place with a null outcome
     and the reason in ``error`` (with several problems, the row's facts are named before its dates).
 

@@ -30,9 +30,9 @@ _VALID = {"target": N_("NL or VL"), "on": N_("a date such as 2024-09-01")}
 _NO_DEFAULT = N_("{name}: the cell is empty and no {option} was given; valid: {valid}")
 
 
-def no_default(name: str, option: str) -> str:
+def no_default(name: str, option: str, lang: str = "en") -> str:
     """The problem of an empty ``target`` or ``on`` cell when the caller's ``option`` gave no default either."""
-    return str(_no_default(name, option))
+    return _no_default(name, option).in_(lang)
 
 
 def _no_default(name: str, option: str) -> Message:

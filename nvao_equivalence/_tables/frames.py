@@ -21,6 +21,8 @@ except ImportError:  # pragma: no cover - the message a user without the extra s
 
 from nvao_equivalence._decide.assessment import ORDER_PROBLEM, assessment_date, assessment_target, rule_set
 from nvao_equivalence._decide.explain import LANGS
+from nvao_equivalence._language.catalogue import tr
+from nvao_equivalence._language.message import Message, field, say
 from nvao_equivalence._rulebook.ruleset import RuleSet
 from nvao_equivalence._tables.cells import EMPTY, decide_cells, no_default
 from nvao_equivalence._vocabulary.dates import parse_date
@@ -68,9 +70,13 @@ def decide_frame(
 
     facts = [_Fact(data, name, columns[name], schema[columns[name]]) for name in _TEXT if name in columns]
     changes = ruleset.changes
-    award = _Day(data, "awarded_on", columns["awarded_on"], schema[columns["awarded_on"]], default=None)
+    # Problems are said in ``lang``, as batch says them; in English where no language is asked for.
+    said = lang if isinstance(lang, str) else "en"
+    award = _Day(data, "awarded_on", columns["awarded_on"], schema[columns["awarded_on"]], default=None, lang=said)
     assessed = (
-        _Day(data, "on", columns["on"], schema[columns["on"]], default=day) if "on" in columns else _Day.constant(day)
+        _Day(data, "on", columns["on"], schema[columns["on"]], default=day, lang=said)
+        if "on" in columns
+        else _Day.constant(day)
     )
     periods = [award.period(changes), assessed.period(changes)]
     case, problem = f"{_HELPER}case", f"{_HELPER}problem"
@@ -95,7 +101,7 @@ def decide_frame(
                 _lookup(nw.col(case), known, [answer["error"] for answer in answers], None),
                 award.problem,
                 assessed.problem,
-                _order_problem(award, assessed),
+                _order_problem(award, assessed, said),
             )
         }
     )
@@ -214,7 +220,7 @@ class _Day:
     """One date column: the problem of each cell that is not a date, the day as ISO text where a message needs
     it, and the rule period that holds the day."""
 
-    def __init__(self, data: Any, name: str, column: str, dtype: Any, *, default: date | None) -> None:
+    def __init__(self, data: Any, name: str, column: str, dtype: Any, *, default: date | None, lang: str) -> None:
         cell = nw.col(column)
         self.day: nw.Expr | None = None
         written: nw.Expr = nw.lit(None, dtype=nw.String)
@@ -234,7 +240,7 @@ class _Day:
                     try:
                         days[spelling], problems[spelling] = parse_date(spelling.strip(), field=name).isoformat(), None
                     except ValueError as error:
-                        days[spelling], problems[spelling] = None, str(error)
+                        days[spelling], problems[spelling] = None, say(error, lang)
             text = cell.cast(nw.String)
             self.iso, written = _mapped(text, days), _mapped(text, problems)
             blank = text.is_null() | (text.str.strip_chars() == "")
@@ -245,7 +251,9 @@ class _Day:
                 self.day = nw.when(blank).then(nw.lit(default)).otherwise(self.day)
             self.problem = written
         else:
-            empty = EMPTY.format(name=name) if name == "awarded_on" else no_default(name, "on=")
+            empty = (
+                say(Message(EMPTY, name=field(name)), lang) if name == "awarded_on" else no_default(name, "on=", lang)
+            )
             self.problem = nw.coalesce(nw.when(blank).then(nw.lit(empty)), written)
 
     @classmethod
@@ -275,9 +283,9 @@ def _mapped(column: nw.Expr, mapping: dict[str, str | None]) -> nw.Expr:
     return column.replace_strict(list(mapping), list(mapping.values()), default=None, return_dtype=nw.String)
 
 
-def _order_problem(award: _Day, on: _Day) -> nw.Expr:
+def _order_problem(award: _Day, on: _Day, lang: str) -> nw.Expr:
     """The engine's own message, per row, where the assessment date precedes the award date."""
-    before, _, rest = ORDER_PROBLEM.partition("{on}")
+    before, _, rest = tr(ORDER_PROBLEM, lang).partition("{on}")
     middle, _, rest = rest.partition("{awarded_on}")
     between, _, after = rest.partition("{awarded_on}")
     parts = [nw.lit(before), on.iso, nw.lit(middle), award.iso, nw.lit(between), award.iso, nw.lit(after)]
@@ -335,7 +343,7 @@ def _answer(
     try:
         decision = decide_cells(cells, on=None, target=target, rules=ruleset, target_option="target=")
     except (EquivalenceError, ValueError) as error:
-        return {**dict.fromkeys(_ANSWERS), "error": str(error), "explanation": None}
+        return {**dict.fromkeys(_ANSWERS), "error": say(error, lang or "en"), "explanation": None}
     return {
         "outcome": decision.outcome.value,
         "equivalent_to": "|".join(decision.equivalent_to),
