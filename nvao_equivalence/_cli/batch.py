@@ -129,8 +129,9 @@ def _decide(values: dict[str, Any], problem: object, options: BatchOptions) -> t
         problem = _same_keys(values)
         return {**empty, "error": problem}, "", problem
     if not any(cells.values()):
-        said = tr(N_("empty row: nothing to decide"), options.lang)
-        return {**empty, "error": said}, "", said
+        # A row whose cells are all empty (as Excel writes ';;;;' below the data) passes through as it is: it is not
+        # an applicant, so it is neither decided nor an error.
+        return empty, "", ""
     try:
         decision = decide_cells(
             cells, on=options.on, target=options.target, rules=options.rules, register=options.register

@@ -73,7 +73,7 @@ def test_every_row_comes_out_once_in_order_with_its_columns_untouched(tmp_path, 
         "not-applicable", "", "equivalent", "undetermined", "", "", "", "", "not-recognised",
     ]  # fmt: skip
     errors = [row["error"] for row in rows]
-    assert errors[1] == "empty row: nothing to decide"
+    assert errors[1] == ""  # an empty row passes through: no applicant, no error
     assert errors[4] == "the row has 7 fields, the header 6; extra: 'surplus'"
     assert errors[5].startswith("degree: 'hbo-bachelor' is not a degree of VL (Flemish Community); valid: graduaat")
     assert errors[6] == "awarded_by: the cell is empty; it needs a value"
@@ -328,3 +328,23 @@ def test_the_output_file_gets_the_replaced_files_mode(tmp_path, capsys):
     out.chmod(0o640)
     assert run([str(source), "--target", "NL", "--on", "2020-01-01", "-o", str(out), "-q"], capsys)[0] == 0
     assert out.stat().st_mode & 0o777 == 0o640
+
+
+def test_rows_whose_cells_are_all_empty_pass_through_without_an_error(tmp_path, capsys):
+    # As Dutch Excel saves a sheet whose formatting reaches below the data: ';;;;;' rows, CRLF, a BOM.
+    source = tmp_path / "excel.csv"
+    source.write_bytes(
+        "\ufeffnr;awarded_by;degree;awarded_on;accredited\r\n"
+        "1;VL;master;30-06-2021;ja\r\n"
+        ";;;;\r\n"
+        "2;NL;wo-bachelor;01-07-2016;ja\r\n"
+        ";;;;\r\n"
+        ";;;;\r\n".encode()
+    )
+    out = tmp_path / "decided.csv"
+    code, stdout, stderr = run([str(source), "--target", "VL", "--on", "2025-09-01", "-o", str(out), "-q"], capsys)
+    rows = read_csv(out.read_bytes().decode("utf-8-sig"), delimiter=";")
+    assert (code, stdout, stderr) == (0, "", "")
+    assert [(row["nr"], row["outcome"], row["error"]) for row in rows] == [
+        ("1", "not-applicable", ""), ("", "", ""), ("2", "equivalent", ""), ("", "", ""), ("", "", ""),
+    ]  # fmt: skip
