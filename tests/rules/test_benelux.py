@@ -87,7 +87,7 @@ def test_a_doctorate_is_recognised_by_its_conferment_not_by_accreditation():
     assert "conferred by an institution entitled to confer doctorates: unknown" in decision.explain("en")
     conferred = decide("NL", "doctorate", "LU", date(2018, 1, 25), recognised=True)
     assert "benelux-doctorate-conferment" in conferred.readings
-    assert "verleend door een instelling die bevoegd is de doctorsgraad te verlenen: ja" in conferred.explain("nl")
+    assert "verleend door een instelling die bevoegd is het doctoraat te verlenen: ja" in conferred.explain("nl")
 
 
 def test_other_jurisdictions_keep_recognition_as_an_input():

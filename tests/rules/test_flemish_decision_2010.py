@@ -53,7 +53,7 @@ def test_a_dutch_doctorate_the_treaty_does_not_cover_is_level_equivalent():
     assert "bvr-2010-doctorate-condition" in decision.readings
     # Recognition of a doctorate means conferment by an entitled institution, and the wording says so.
     assert "conferred by an institution entitled to confer doctorates: yes" in decision.explain("en")
-    assert "verleend door een instelling die bevoegd is de doctorsgraad te verlenen: ja" in decision.explain("nl")
+    assert "verleend door een instelling die bevoegd is het doctoraat te verlenen: ja" in decision.explain("nl")
     assert "institution and programme recognised" not in decision.explain("en")
 
 
