@@ -100,6 +100,8 @@ _PHRASES: dict[object, str] = {
     "unknown": N_("unknown"),
     "equivalent_to": N_("Comparable degree in {target}: {degrees} ({basis})"),
     "basis": N_("Legal basis: rule {rule}, {article}, {instrument} ({publication}), in force from {start}{until}"),
+    # Translators: a rule in force that granted nothing, when another rule granted; as "Legal basis" otherwise.
+    "considered": N_("Considered: rule {rule}, {article}, {instrument} ({publication}), in force from {start}{until}"),
     # Translators: {end} is the first day the rule is no longer in force, {last} the last day it is.
     "until": N_(" until {end} (exclusive)"),
     # Translators: {amended} and {amending} are instruments' short names; the amending one bundled is a protocol.
@@ -153,9 +155,6 @@ class _Say:
     def __getitem__(self, key: object) -> str:
         return tr(_PHRASES[key], self.lang)
 
-    def get(self, key: object, default: str) -> str:
-        return self[key] if key in _PHRASES else default
-
 
 def explain(decision: Decided, lang: str) -> str:
     """The account of ``decision`` in ``lang``; see :meth:`Decision.explain`."""
@@ -205,8 +204,9 @@ def explain(decision: Decided, lang: str) -> str:
             say["level"].format(target=decision.target, place=_place(decision, lang), level=decision.equivalent_level)
         )
     lines.extend(_why(decision, lang))
+    granted = decision.outcome in (Outcome.EQUIVALENT, Outcome.LEVEL_EQUIVALENT, Outcome.ADMISSION_EQUIVALENT)
     for finding in decision.findings:
-        lines.extend(_legal_basis(finding.rule, rules, lang))
+        lines.extend(_legal_basis(finding.rule, rules, lang, considered=granted and finding.status != "granted"))
     referral = _referral(decision, lang)
     if referral:
         lines.append(referral)
@@ -234,8 +234,7 @@ def summary(decision: Decided, lang: str) -> str:
             degree.value if lang == SOURCE_LANGUAGE else degree_label(degree, lang, decision.target)
             for degree in decision.equivalent_to
         )
-        basis = _basis(decision, lang)
-        place = _place(decision, lang)
+        basis, place = _basis(decision, lang), _place(decision, lang)
         parts.append(
             say["equivalent_to"].format(target=decision.target, place=place, degrees=degrees, basis=basis) + "."
         )
@@ -355,7 +354,8 @@ def _outcome_line(decision: Decided, lang: str) -> str:
 
 
 def _facts(facts: tuple[str, ...], lang: str) -> str:
-    return ", ".join(_Say(lang).get(f"fact:{fact}", fact) for fact in facts)
+    say = _Say(lang)
+    return ", ".join(say[f"fact:{fact}"] if f"fact:{fact}" in _PHRASES else fact for fact in facts)
 
 
 def instrument_named(identifier: str, rules: RuleSet, lang: str) -> str:
@@ -367,13 +367,13 @@ def instrument_named(identifier: str, rules: RuleSet, lang: str) -> str:
     return _Say(lang)["as-amended"].format(amended=amended, amending=instrument.short.in_(lang))
 
 
-def _legal_basis(rule: Rule, rules: RuleSet, lang: str) -> list[str]:
+def _legal_basis(rule: Rule, rules: RuleSet, lang: str, *, considered: bool = False) -> list[str]:
     say = _Say(lang)
     until, end = "", rule.in_force.valid_until
     if end is not None:
         until = say["until"].format(end=long_date(end, lang), last=long_date(end - timedelta(days=1), lang))
     return [
-        say["basis"].format(
+        say["considered" if considered else "basis"].format(
             rule=rule.id,
             article=rule.citation.cited(lang),
             instrument=instrument_named(rule.instrument.id, rules, lang),
