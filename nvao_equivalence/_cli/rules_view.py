@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+from nvao_equivalence._decide.explain import instrument_named
 from nvao_equivalence._language.catalogue import N_, long_date, tr
 from nvao_equivalence._rulebook.model import Rule
 from nvao_equivalence._rulebook.ruleset import RuleSet, _bundled_packs, _load_packs
@@ -49,7 +50,8 @@ def rule_rows(rules: RuleSet, lang: str = "en") -> list[tuple[str, ...]]:
         )
     ]
     for rule in rules.rules:
-        citation = f"{rule.instrument.short.in_(lang)}, {rule.citation.cited(lang)} ({rule.citation.publication})"
+        instrument = instrument_named(rule.instrument.id, rules, lang)
+        citation = f"{rule.citation.cited(lang)}, {instrument} ({rule.citation.publication})"
         start = long_date(rule.in_force.valid_from, lang)
         rows.append((rule.id, start, _last_day(rule, lang), tr(_EFFECTS.get(rule.effect, rule.effect), lang), citation))
     return rows
@@ -115,7 +117,8 @@ def rule_text(rule: Rule, rules: RuleSet) -> str:
     """One rule in full, for reading: article text with its status, caveats and readings in both languages."""
     data = rule_dict(rule, rules)
     lines = [
-        f"{rule.id}: {rule.instrument.short.en} / {rule.instrument.short.nl}, {rule.article}",
+        f"{rule.id}: {rule.citation.cited('en')}, {instrument_named(rule.instrument.id, rules, 'en')} / "
+        f"{rule.citation.cited('nl')}, {instrument_named(rule.instrument.id, rules, 'nl')}",
         f"Instrument: {rule.instrument.title.en}",
         f"            {rule.instrument.title.nl}",
         f"Publication: {rule.citation.publication}; source: {rule.citation.url or '-'}",

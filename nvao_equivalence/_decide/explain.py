@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Protocol
 
 from nvao_equivalence._case.outcome import Outcome, outcome_word
-from nvao_equivalence._language.catalogue import N_, SOURCE_LANGUAGE, long_date, supported, tr
+from nvao_equivalence._language.catalogue import N_, SOURCE_LANGUAGE, languages, long_date, supported, tr
 from nvao_equivalence._vocabulary.degrees import Degree, degree_label, degree_named
 from nvao_equivalence._vocabulary.jurisdictions import jurisdiction_label, jurisdiction_place
 
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from nvao_equivalence._rulebook.model import Citation, Rule
     from nvao_equivalence._rulebook.ruleset import RuleSet
 
-__all__ = ["LANGS", "Decided", "explain", "summary"]
+__all__ = ["LANGS", "Decided", "explain", "instrument_named", "summary"]
 
 
 #: The languages of the bundled catalogues (a translator may add one: see :func:`languages`).
@@ -100,8 +100,12 @@ _PHRASES: dict[object, str] = {
     "unknown": N_("unknown"),
     "equivalent_to": N_("Comparable degree in {target}: {degrees} ({basis})"),
     "basis": N_("Legal basis: rule {rule}, {article}, {instrument} ({publication}), in force from {start}{until}"),
+    # Translators: a rule in force that granted nothing, when another rule granted; as "Legal basis" otherwise.
+    "considered": N_("Considered: rule {rule}, {article}, {instrument} ({publication}), in force from {start}{until}"),
     # Translators: {end} is the first day the rule is no longer in force, {last} the last day it is.
     "until": N_(" until {end} (exclusive)"),
+    # Translators: {amended} and {amending} are instruments' short names; the amending one bundled is a protocol.
+    "as-amended": N_("{amended} as amended by the {amending}"),
     "summary": N_("  In short (the library's paraphrase): {text}"),
     "text_status": N_("  Article text in the rule data: {status}; source: {source}"),
     "same-jurisdiction": N_(
@@ -150,9 +154,6 @@ class _Say:
 
     def __getitem__(self, key: object) -> str:
         return tr(_PHRASES[key], self.lang)
-
-    def get(self, key: object, default: str) -> str:
-        return self[key] if key in _PHRASES else default
 
 
 def explain(decision: Decided, lang: str) -> str:
@@ -203,8 +204,9 @@ def explain(decision: Decided, lang: str) -> str:
             say["level"].format(target=decision.target, place=_place(decision, lang), level=decision.equivalent_level)
         )
     lines.extend(_why(decision, lang))
+    granted = decision.outcome in (Outcome.EQUIVALENT, Outcome.LEVEL_EQUIVALENT, Outcome.ADMISSION_EQUIVALENT)
     for finding in decision.findings:
-        lines.extend(_legal_basis(finding.rule, lang))
+        lines.extend(_legal_basis(finding.rule, rules, lang, considered=granted and finding.status != "granted"))
     referral = _referral(decision, lang)
     if referral:
         lines.append(referral)
@@ -232,8 +234,7 @@ def summary(decision: Decided, lang: str) -> str:
             degree.value if lang == SOURCE_LANGUAGE else degree_label(degree, lang, decision.target)
             for degree in decision.equivalent_to
         )
-        basis = _basis(decision, lang)
-        place = _place(decision, lang)
+        basis, place = _basis(decision, lang), _place(decision, lang)
         parts.append(
             say["equivalent_to"].format(target=decision.target, place=place, degrees=degrees, basis=basis) + "."
         )
@@ -242,7 +243,8 @@ def summary(decision: Decided, lang: str) -> str:
         parts.append(say["level"].format(target=decision.target, place=place, level=decision.equivalent_level) + ".")
     if decision.citations:
         cited = "; ".join(
-            f"{rule_id}, {citation.title.in_(lang)}, {citation.cited(lang)} ({citation.publication})"
+            f"{rule_id}, {citation.cited(lang)}, "
+            f"{instrument_named(citation.instrument, decision.ruleset, lang)} ({citation.publication})"
             for rule_id, citation in zip(decision.rules, decision.citations, strict=True)
         )
         parts.append(say["decided_by"].format(rules=cited))
@@ -257,7 +259,6 @@ def summary(decision: Decided, lang: str) -> str:
 
 def _phrases(lang: str) -> _Say:
     if not supported(lang):
-        from nvao_equivalence._language.catalogue import languages
         from nvao_equivalence._language.message import Message, field
         from nvao_equivalence.exceptions import InvalidInputError
 
@@ -353,19 +354,29 @@ def _outcome_line(decision: Decided, lang: str) -> str:
 
 
 def _facts(facts: tuple[str, ...], lang: str) -> str:
-    return ", ".join(_Say(lang).get(f"fact:{fact}", fact) for fact in facts)
+    say = _Say(lang)
+    return ", ".join(say[f"fact:{fact}"] if f"fact:{fact}" in _PHRASES else fact for fact in facts)
 
 
-def _legal_basis(rule: Rule, lang: str) -> list[str]:
+def instrument_named(identifier: str, rules: RuleSet, lang: str) -> str:
+    """An instrument's short name; an amending one's (a protocol's) articles are cited as the amended instrument's."""
+    instrument = next(item for item in rules.instruments if item.id == identifier)
+    if instrument.amends is None:
+        return instrument.short.in_(lang)
+    amended = instrument_named(instrument.amends, rules, lang)
+    return _Say(lang)["as-amended"].format(amended=amended, amending=instrument.short.in_(lang))
+
+
+def _legal_basis(rule: Rule, rules: RuleSet, lang: str, *, considered: bool = False) -> list[str]:
     say = _Say(lang)
     until, end = "", rule.in_force.valid_until
     if end is not None:
         until = say["until"].format(end=long_date(end, lang), last=long_date(end - timedelta(days=1), lang))
     return [
-        say["basis"].format(
+        say["considered" if considered else "basis"].format(
             rule=rule.id,
             article=rule.citation.cited(lang),
-            instrument=rule.instrument.short.in_(lang),
+            instrument=instrument_named(rule.instrument.id, rules, lang),
             publication=rule.citation.publication,
             start=long_date(rule.in_force.valid_from, lang),
             until=until,

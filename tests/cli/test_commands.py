@@ -41,7 +41,7 @@ def test_timeline_table_in_dutch_names_the_last_day_why_periods_split_and_what_i
         "1 februari 2005  31 maart 2014    onbepaald    -                      R2003  R2003 treedt in werking; "
         "onbekend: accreditatie op de datum van uitreiking\n"
         "1 april 2014     -                onbepaald    -                      R2014  "
-        "R2003 is niet meer van toepassing; R2014 treedt in werking; "
+        "R2003 is niet langer van kracht; R2014 treedt in werking; "
         "onbekend: accreditatie op de datum van uitreiking\n"
     )
 
@@ -67,10 +67,10 @@ def test_timeline_bad_input(capsys):
 def test_rules_list(capsys):
     expected = (
         "rule   in force from  up to and including  effect                citation\n"
-        "R2003  2005-02-01     2014-03-31           admission-equivalent  NVAO treaty, Art. 11(1) (original text) "
+        "R2003  2005-02-01     2014-03-31           admission-equivalent  Art. 11(1) (original text), NVAO treaty "
         "(Trb. 2003, 167)\n"
         "R2014  2014-04-01     -                    equivalent            "
-        "Protocol to the NVAO treaty, Art. 11(1) and (2) (amended text) (Trb. 2013, 35)\n"
+        "Art. 11(1) and (2) (amended text), NVAO treaty as amended by the Protocol to the NVAO treaty (Trb. 2013, 35)\n"
     )
     assert run(["rules", "list"], capsys) == (0, expected, "")
     assert run(["rules"], capsys) == (0, expected, "")
@@ -90,7 +90,9 @@ def test_rules_show(capsys):
     code, out, _ = run(["rules", "show", "R2003"], capsys)
     lines = out.splitlines()
     assert code == 0
-    assert lines[0] == "R2003: NVAO treaty / NVAO-verdrag, Art. 11(1) (original text)"
+    assert lines[0] == (
+        "R2003: Art. 11(1) (original text), NVAO treaty / art. 11, eerste lid (oorspronkelijke tekst), NVAO-verdrag"
+    )
     assert "In force (assessment date): from 2005-02-01 until 2014-04-01 (exclusive)" in lines
     assert "Effect: admission-equivalent" in lines
     assert (
@@ -160,7 +162,9 @@ def test_no_command(capsys):
 def test_rules_show_takes_an_id_in_any_case(capsys, written):
     code, out, _ = run(["rules", "show", written], capsys)
     assert code == 0
-    assert out.splitlines()[0] == "R2003: NVAO treaty / NVAO-verdrag, Art. 11(1) (original text)"
+    assert out.splitlines()[0] == (
+        "R2003: Art. 11(1) (original text), NVAO treaty / art. 11, eerste lid (oorspronkelijke tekst), NVAO-verdrag"
+    )
 
 
 def test_rules_show_names_the_pack_of_a_rule_not_loaded(capsys):

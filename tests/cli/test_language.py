@@ -33,8 +33,9 @@ def test_a_dutch_locale_answers_in_dutch():
     assert (code, err) == (0, "")
     assert out.splitlines()[:3] == [
         "Uitkomst: gelijkwaardig",
-        "Diploma: wo-bachelor, uitgereikt in Nederland op 1 juli 2016; geaccrediteerd (of toets nieuwe opleiding "
-        "positief) op de datum van uitreiking: ja; kunstonderwijs: niet opgegeven (gelezen als geen kunstonderwijs)",
+        "Diploma: wo-bachelor, uitgereikt in Nederland op 1 juli 2016; op de datum van uitreiking geaccrediteerd (of "
+        "met positief gevolg de toets nieuwe opleiding ondergaan): ja; kunstonderwijs: niet opgegeven (behandeld als "
+        "geen kunstonderwijs)",
         "Beoordeling: in de Vlaamse Gemeenschap, op peildatum 1 juni 2017",
     ]
 

@@ -72,8 +72,8 @@ def test_explain_in_english_names_outcome_rule_article_facts_and_caveats():
         "Comparable degree in NL: wo-bachelor (bachelor (wo, university education)) (Art. 11(1)(b) (amended text))"
     )
     assert lines[4] == (
-        "Legal basis: rule R2014, Art. 11(1) and (2) (amended text), Protocol to the NVAO treaty (Trb. 2013, 35), "
-        "in force from 2014-04-01"
+        "Legal basis: rule R2014, Art. 11(1) and (2) (amended text), NVAO treaty as amended by the Protocol to the "
+        "NVAO treaty (Trb. 2013, 35), in force from 2014-04-01"
     )
     assert "Caveats:" in lines
     assert lines[-1].startswith("Rule set: nvao-treaty 1.1.1; sha256 ")
@@ -83,7 +83,7 @@ def test_explain_in_dutch():
     lines = decision_for().explain(lang="nl").splitlines()
     assert lines[0] == "Uitkomst: gelijkwaardig"
     # Arts education not stated is never printed as a "no".
-    assert lines[1].endswith("kunstonderwijs: niet opgegeven (gelezen als geen kunstonderwijs)")
+    assert lines[1].endswith("kunstonderwijs: niet opgegeven (behandeld als geen kunstonderwijs)")
     assert lines[1].startswith(
         "Diploma: academisch gerichte bachelor, uitgereikt in de Vlaamse Gemeenschap op 1 juli 2016;"
     )
@@ -91,11 +91,37 @@ def test_explain_in_dutch():
         "Overeenkomstige graad in Nederland: wo-bachelor (art. 11, eerste lid, onderdeel b (gewijzigde tekst))"
     )
     assert lines[4] == (
-        "Rechtsgrond: regel R2014, art. 11, eerste en tweede lid (gewijzigde tekst), Protocol tot wijziging van het "
-        "NVAO-verdrag (Trb. 2013, 35), van kracht vanaf 1 april 2014"
+        "Rechtsgrond: regel R2014, art. 11, eerste en tweede lid (gewijzigde tekst), NVAO-verdrag, zoals gewijzigd "
+        "bij het Protocol tot wijziging van het NVAO-verdrag (Trb. 2013, 35), van kracht vanaf 1 april 2014"
     )
     assert lines[2] == "Beoordeling: in Nederland, op peildatum 1 juni 2017"
     assert "Voorbehouden:" in lines
+
+
+def test_an_amended_article_is_cited_as_the_amended_instruments_not_the_protocols():
+    # Art. 11 is an article of the treaty, in the text the Protocol gave it; the Protocol has no article 11.
+    decision = decision_for()
+    english, dutch = decision.explain().splitlines(), decision.explain(lang="nl").splitlines()
+    assert english[4] == (
+        "Legal basis: rule R2014, Art. 11(1) and (2) (amended text), NVAO treaty as amended by the Protocol to the "
+        "NVAO treaty (Trb. 2013, 35), in force from 2014-04-01"
+    )
+    assert dutch[4] == (
+        "Rechtsgrond: regel R2014, art. 11, eerste en tweede lid (gewijzigde tekst), NVAO-verdrag, zoals gewijzigd "
+        "bij het Protocol tot wijziging van het NVAO-verdrag (Trb. 2013, 35), van kracht vanaf 1 april 2014"
+    )
+    assert (
+        "Rule: R2014, Art. 11(1) and (2) (amended text), NVAO treaty as amended by the Protocol to the NVAO treaty "
+        "(Trb. 2013, 35)."
+    ) in decision.summary()
+    assert (
+        "Regel: R2014, art. 11, eerste en tweede lid (gewijzigde tekst), NVAO-verdrag, zoals gewijzigd bij het "
+        "Protocol tot wijziging van het NVAO-verdrag (Trb. 2013, 35)."
+    ) in decision.summary(lang="nl")
+    # An instrument that amends nothing is cited by its own name.
+    awarded = Diploma(awarded_by="VL", degree="master", awarded_on=date(2012, 7, 1), accredited=True)
+    original = check_equivalence(awarded, target="NL", on=date(2013, 6, 1)).summary()
+    assert "Rule: R2003, Art. 11(1) (original text), NVAO treaty (Trb. 2003, 167)." in original
 
 
 def test_explain_not_recognised_says_which_condition_failed_and_where_to_go():

@@ -235,7 +235,7 @@ def test_a_lone_refusal_is_undetermined_and_cites_the_decision_and_the_reading(l
     assert "register-refusal" in decision.readings
     text = decision.explain(lang)
     assert "[register-refusal]" in text
-    cited = {"en": "NVAO decision negative, from 2018-03-01", "nl": "NVAO-besluit negatief, vanaf 1 maart 2018"}[lang]
+    cited = {"en": "NVAO decision negative, from 2018-03-01", "nl": "NVAO-besluit negatief, van 1 maart 2018"}[lang]
     assert cited in text
 
 

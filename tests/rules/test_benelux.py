@@ -62,7 +62,7 @@ def test_nvao_accreditation_implies_recognition_for_an_accredited_dutch_bachelor
     assert (decision.outcome, decision.equivalent_level, decision.rules) == (LEVEL, 6, ("BNL2015",))
     assert "benelux-recognised-from-accreditation" in decision.readings
     assert "recognised under the awarding party's law: yes, derived from accreditation" in decision.explain("en")
-    assert "erkend naar het recht van de uitreikende partij: ja, afgeleid uit de accreditatie" in decision.explain("nl")
+    assert "erkend naar het recht van het land of de gemeenschap van uitreiking: ja, afgeleid uit de accreditatie" in decision.explain("nl")
     # The day before the decision came into force, nothing grants it.
     before = decide("NL", "hbo-bachelor", "BE-FR", date(2015, 5, 17), recognised=None, accredited=True)
     assert before.outcome is Outcome.NOT_RECOGNISED
@@ -87,7 +87,7 @@ def test_a_doctorate_is_recognised_by_its_conferment_not_by_accreditation():
     assert "conferred by an institution entitled to confer doctorates: unknown" in decision.explain("en")
     conferred = decide("NL", "doctorate", "LU", date(2018, 1, 25), recognised=True)
     assert "benelux-doctorate-conferment" in conferred.readings
-    assert "verleend door een instelling die bevoegd is de doctorsgraad te verlenen: ja" in conferred.explain("nl")
+    assert "verleend door een instelling die bevoegd is het doctoraat te verlenen: ja" in conferred.explain("nl")
 
 
 def test_other_jurisdictions_keep_recognition_as_an_input():

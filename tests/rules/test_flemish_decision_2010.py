@@ -53,7 +53,7 @@ def test_a_dutch_doctorate_the_treaty_does_not_cover_is_level_equivalent():
     assert "bvr-2010-doctorate-condition" in decision.readings
     # Recognition of a doctorate means conferment by an entitled institution, and the wording says so.
     assert "conferred by an institution entitled to confer doctorates: yes" in decision.explain("en")
-    assert "verleend door een instelling die bevoegd is de doctorsgraad te verlenen: ja" in decision.explain("nl")
+    assert "verleend door een instelling die bevoegd is het doctoraat te verlenen: ja" in decision.explain("nl")
     assert "institution and programme recognised" not in decision.explain("en")
 
 
@@ -92,6 +92,28 @@ def test_the_same_case_with_all_packs_keeps_r2003_too():
         Outcome.LEVEL_EQUIVALENT, ("academic-bachelor",), ("R2003", "VL2010"),
     )  # fmt: skip
     assert "admission-only" not in decision.caveats
+
+
+def test_a_rule_that_granted_nothing_beside_a_grant_is_considered_not_the_legal_basis():
+    diploma = Diploma(awarded_by="NL", degree="hbo-bachelor", awarded_on=date(2012, 7, 1), accredited=True)
+    decision = check_equivalence(diploma, target="VL", on=date(2013, 9, 1), rules=RuleSet.load("all"))
+    dutch, english = decision.explain("nl").splitlines(), decision.explain().splitlines()
+    assert (
+        "Getoetst aan: regel VL2010-doctor, het besluit in zijn geheel (de artikelen waren niet beschikbaar), Besluit "
+        "van de Vlaamse Regering van 17 september 2010 (BS 12 oktober 2010), van kracht vanaf 22 oktober 2010"
+    ) in dutch
+    assert (
+        "Considered: rule VL2010-doctor, the decision as a whole (its articles were not available), Flemish Government "
+        "decision of 17 September 2010 (BS 12 oktober 2010), in force from 2010-10-22"
+    ) in english
+    assert [line.split(",")[0] for line in dutch if line.startswith("Rechtsgrond:")] == [
+        "Rechtsgrond: regel R2003", "Rechtsgrond: regel VL2010",
+    ]  # fmt: skip
+    # Where nothing is granted, every rule considered stays the legal basis the refusal rests on.
+    refused = Diploma(awarded_by="NL", degree="hbo-bachelor", awarded_on=date(2012, 7, 1), accredited=False)
+    text = check_equivalence(refused, target="VL", on=date(2013, 9, 1), rules=RuleSet.load("all")).explain("nl")
+    assert "Getoetst aan:" not in text
+    assert "Rechtsgrond: regel VL2010-doctor" in text
 
 
 @pytest.mark.parametrize(("on", "rules"), [(date(2010, 10, 21), ("R2003",)), (date(2010, 10, 22), ("R2003", "VL2010"))])

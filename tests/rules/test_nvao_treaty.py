@@ -412,7 +412,7 @@ def test_arts_not_stated_reads_as_not_arts_with_a_caveat_where_arts_would_widen_
     assert widened in unstated.explain("en")
     # The caveat about what arts education would add names the reading it rests on, where there is one.
     assert ("vl-arts-bachelor" in unstated.readings) == (source == "VL")
-    assert "kunstonderwijs: niet opgegeven (gelezen als geen kunstonderwijs)" in unstated.explain("nl")
+    assert "kunstonderwijs: niet opgegeven (behandeld als geen kunstonderwijs)" in unstated.explain("nl")
     assert "kunstonderwijs: nee" not in unstated.explain("nl")
     assert not re.search(r"\(kunstonderwijs\): no\b", unstated.explain("en"))
     assert "kunstonderwijs: nee" in stated_no.explain("nl")
@@ -489,7 +489,7 @@ def test_a_pre_bologna_degree_is_not_covered_and_referred(source, degree, awarde
     assert (decision.outcome, decision.reason) == (NO, "not-covered")
     assert decision.readings == ("pre-bologna-degrees",)
     assert "Where to go instead:" in decision.explain("en")
-    assert "Waar u terechtkunt:" in decision.explain("nl")
+    assert "Verwijzing:" in decision.explain("nl")
 
 
 @pytest.mark.parametrize(("source", "degree", "before", "first"), [
@@ -513,7 +513,7 @@ def test_accreditation_stated_before_it_could_exist_is_decided_as_stated_with_a_
 
 @pytest.mark.parametrize(("lang", "next_step"), [
     ("en", "No recognition is needed: admission follows that system's own law."),
-    ("nl", "Een erkenning is niet nodig: de toelating volgt het eigen recht van dat stelsel."),
+    ("nl", "Erkenning is niet nodig: de toelating volgt het eigen recht van dat stelsel."),
 ])  # fmt: skip
 def test_a_diploma_at_home_says_what_follows(lang, next_step):
     decision = decide("NL", "wo-bachelor", IN_R2014, target="NL")
