@@ -147,9 +147,9 @@ def test_batch_error_cells_and_summary_are_dutch(tmp_path):
     code, said = cli("batch", str(intake), "--on", "2017-06-01", "-o", str(out))
     assert code == 1
     assert said == (
-        "nvao-equivalence batch: 9 rijen: gelijkwaardig 1, erkend op het niveau van de graad 0, gelijkwaardig voor toelating 0, "
-        "niet erkend 0, onbepaald 0, niet van toepassing 0; fouten 7; rijen zonder 'on' beoordeeld op peildatum "
-        "1 juni 2017\n"
+        "nvao-equivalence batch: 9 rijen: gelijkwaardig 1, erkend op het niveau van de graad 0, "
+        "gelijkwaardig voor toelating 0, niet erkend 0, onbepaald 0, niet van toepassing 0; fouten 7; "
+        "rijen zonder 'on' beoordeeld op peildatum 1 juni 2017\n"
     )
     import csv
 

@@ -62,7 +62,9 @@ def test_nvao_accreditation_implies_recognition_for_an_accredited_dutch_bachelor
     assert (decision.outcome, decision.equivalent_level, decision.rules) == (LEVEL, 6, ("BNL2015",))
     assert "benelux-recognised-from-accreditation" in decision.readings
     assert "recognised under the awarding party's law: yes, derived from accreditation" in decision.explain("en")
-    assert "erkend naar het recht van het land of de gemeenschap van uitreiking: ja, afgeleid uit de accreditatie" in decision.explain("nl")
+    assert (
+        "erkend naar het recht van het land of de gemeenschap van uitreiking: ja, afgeleid uit de accreditatie"
+    ) in decision.explain("nl")
     # The day before the decision came into force, nothing grants it.
     before = decide("NL", "hbo-bachelor", "BE-FR", date(2015, 5, 17), recognised=None, accredited=True)
     assert before.outcome is Outcome.NOT_RECOGNISED
