@@ -25,6 +25,8 @@ from nvao_equivalence._cli.intake import (
     csv_rows,
     jsonl_rows,
     open_input,
+    text_codec,
+    undecodable,
 )
 from nvao_equivalence._files.output import Sink
 from nvao_equivalence._language.catalogue import N_, ntr, tr
@@ -49,6 +51,8 @@ class BatchOptions:
     output_format: str | None = None
     input_format: str | None = None
     delimiter: str | None = None
+    # The input's encoding: UTF-8 (with or without a BOM) unless named; the output is always UTF-8.
+    encoding: str = "utf-8"
     # Accreditation registers: a row with a programme and no accreditation of its own is decided from them.
     register: Any = None
 
@@ -71,43 +75,53 @@ def run_batch(source: str, sink: Sink, options: BatchOptions, progress: Any = No
     """Decide every row of ``source`` (a path, or ``-`` for stdin) into ``sink``, an output opened and checked.
 
     Raises :class:`BatchError` when the command cannot run: a missing file, no
-    header, a required column absent, an encoding that is not UTF-8; these are
-    found before any output is written. A write that fails raises
+    header, a required column absent, bytes that are not in the input's encoding
+    (UTF-8 unless ``options.encoding`` names another); these are found before any
+    output is written (for stdin, an undecodable byte is found when it is read). A write that fails raises
     :class:`~nvao_equivalence._files.output.OutputError`.
     """
     input_format = options.input_format or ("jsonl" if source.endswith(".jsonl") else "csv")
-    with open_input(source) as (stream, had_bom):
-        if input_format == "jsonl":
-            columns, rows = jsonl_rows(stream)
-            delimiter = options.delimiter or ","
-        else:
-            delimiter, columns, rows = csv_rows(stream, options.delimiter)
-        check_columns(columns, registered=options.register is not None)
-        output_format = options.output_format or input_format
-        if input_format == "jsonl":
-            rows = checked_records(rows, columns if output_format == "csv" else None)
-        out = sink.stream
+    with open_input(source, options.encoding) as (stream, had_bom):
+        # A BOM in, a BOM out: Excel needs it to read the CSV as UTF-8. The output is UTF-8 whatever the input's
+        # encoding, so a CSV read in another one (Excel's cp1252) gets a BOM too.
+        bom = had_bom or text_codec(options.encoding) != "utf-8-sig"
         try:
-            # A BOM in, a BOM out: Excel needs it to read the CSV as UTF-8. JSON Lines never carries one.
-            if had_bom and output_format == "csv":
-                out.write("\ufeff")
-            write = _writer(out, output_format, columns, delimiter, as_read=input_format == "csv")
+            return _run(stream, bom, sink, options, input_format, progress)
+        except UnicodeDecodeError as error:  # only stdin: a file is checked before it is read
+            raise undecodable(error, source, options.encoding) from None
+
+
+def _run(stream: IO[str], bom: bool, sink: Sink, options: BatchOptions, input_format: str, progress: Any) -> Tally:
+    if input_format == "jsonl":
+        columns, rows = jsonl_rows(stream)
+        delimiter = options.delimiter or ","
+    else:
+        delimiter, columns, rows = csv_rows(stream, options.delimiter)
+    check_columns(columns, registered=options.register is not None)
+    output_format = options.output_format or input_format
+    if input_format == "jsonl":
+        rows = checked_records(rows, columns if output_format == "csv" else None)
+    out = sink.stream
+    try:
+        if bom and output_format == "csv":  # JSON Lines never carries one
+            out.write("\ufeff")
+        write = _writer(out, output_format, columns, delimiter, as_read=input_format == "csv")
+    except OSError as failure:
+        raise sink.failed(failure) from None
+    tally = Tally()
+    for values, problem in rows:
+        cells, outcome, error = _decide(values, problem, options)
+        try:
+            write(values, cells)
         except OSError as failure:
             raise sink.failed(failure) from None
-        tally = Tally()
-        for values, problem in rows:
-            cells, outcome, error = _decide(values, problem, options)
-            try:
-                write(values, cells)
-            except OSError as failure:
-                raise sink.failed(failure) from None
-            tally.rows += 1
-            if error:
-                tally.errors += 1
-            else:
-                tally.outcomes[outcome] += 1
-            if progress is not None:
-                progress(tally)
+        tally.rows += 1
+        if error:
+            tally.errors += 1
+        else:
+            tally.outcomes[outcome] += 1
+        if progress is not None:
+            progress(tally)
     return tally
 
 

@@ -164,6 +164,7 @@ def _batch(args: argparse.Namespace) -> int:
                 output_format=args.output_format,
                 input_format=args.input_format,
                 delimiter=args.delimiter,
+                encoding=args.encoding,
                 register=_registers(args.register or (), quiet=args.quiet, lang=args.lang),
             )
             bar = _ProgressBar(_row_count(args.input)) if show_progress else None

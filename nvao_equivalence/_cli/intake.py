@@ -1,12 +1,14 @@
 """Reading an intake file for ``batch``: CSV or JSON Lines, row by row, each row with what is wrong with it.
 
-CSV has a header, comma or semicolon, UTF-8 with or without BOM; JSON Lines one object a line. Problems of the
-whole file (no header, a required column missing, not UTF-8) raise :class:`BatchError` before anything is
-written; a problem of one row travels with the row, which becomes an error row in the output.
+CSV has a header, comma or semicolon, UTF-8 with or without BOM (or another encoding, named); JSON Lines one
+object a line. Problems of the whole file (no header, a required column missing, a byte not in its encoding) raise
+:class:`BatchError` before anything is written; a problem of one row travels with the row, which becomes an error
+row in the output.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -18,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from nvao_equivalence._files.streams import BOM, delimiter_of, first_non_utf8
+from nvao_equivalence._files.streams import BOM, delimiter_of, first_undecodable
 from nvao_equivalence._language.catalogue import N_
 from nvao_equivalence._language.message import Message
 from nvao_equivalence.exceptions import EquivalenceError
@@ -34,6 +36,8 @@ __all__ = [
     "csv_rows",
     "jsonl_rows",
     "open_input",
+    "text_codec",
+    "undecodable",
 ]
 
 REQUIRED_COLUMNS = ("awarded_by", "degree", "awarded_on", "accredited")
@@ -56,38 +60,98 @@ Row = tuple[dict[str, Any], Message | str | None]  # the row's values by column,
 
 
 @contextmanager
-def open_input(source: str) -> Iterator[tuple[IO[str], bool]]:
+def open_input(source: str, encoding: str = "utf-8") -> Iterator[tuple[IO[str], bool]]:
+    """The input as text in ``encoding`` (a BOM is dropped when it is UTF-8), and whether it began with a BOM.
+
+    A file is checked whole before anything is read from it, so that a byte the encoding does not have stops the
+    command before any output; stdin cannot be read twice and is checked as it is read (see :func:`undecodable`).
+    """
+    codec = text_codec(encoding)
     if source == "-":
         raw = sys.stdin.buffer
         had_bom = raw.peek(3)[:3] == BOM if hasattr(raw, "peek") else False
-        yield io.TextIOWrapper(raw, encoding="utf-8-sig", newline=""), had_bom
+        yield io.TextIOWrapper(raw, encoding=codec, newline=""), had_bom
         return
     path = Path(source)
     try:
         with path.open("rb") as binary:
             had_bom = binary.read(3) == BOM
-            _check_utf8(binary, source)
-        stream = path.open(encoding="utf-8-sig", newline="")
+            _check_encoding(binary, source, encoding, codec)
+        stream = path.open(encoding=codec, newline="")
     except OSError as error:
         raise BatchError(Message(N_("cannot read {source}: {reason}"), source=source, reason=error.strerror)) from None
     with stream:
         yield stream, had_bom
 
 
-def _check_utf8(binary: IO[bytes], source: str) -> None:
-    """Fail before any output if the file is not UTF-8, naming the line (Excel's 'CSV' is often Windows-1252)."""
-    found = first_non_utf8(binary)
+def text_codec(encoding: str) -> str:
+    """The codec that reads ``encoding``: UTF-8 with or without a BOM, or any text encoding Python knows."""
+    try:
+        info = codecs.lookup(encoding)
+    except LookupError:
+        info = None
+    # base64, rot13 and the like are codecs too, but turn bytes into bytes or text into text: not a file's encoding.
+    if info is None or not getattr(info, "_is_text_encoding", True):
+        raise BatchError(
+            Message(
+                N_(
+                    "--encoding: {encoding!r} is not a text encoding; valid: utf-8 (the default), cp1252 (a CSV "
+                    "from Excel on Windows), latin-1, utf-16 or another encoding Python knows"
+                ),
+                encoding=encoding,
+            )
+        )
+    return "utf-8-sig" if info.name == "utf-8" else info.name
+
+
+def _check_encoding(binary: IO[bytes], source: str, encoding: str, codec: str) -> None:
+    """Fail before any output if the file is not in its encoding, naming the line (Excel's 'CSV' is often
+    Windows-1252, cp1252)."""
+    found = first_undecodable(binary, codec)
     if found is None:
         return
     bad, line = found
+    if codec != "utf-8-sig":
+        if bad is None:
+            raise BatchError(
+                Message(N_("{source} is not {encoding} (it ends inside a character)"), source=source, encoding=encoding)
+            )
+        raise BatchError(
+            Message(
+                N_(
+                    "{source} is not {encoding} (byte 0x{bad:02x} on line {line}); name the encoding it is in "
+                    "with --encoding"
+                ),
+                source=source,
+                encoding=encoding,
+                bad=bad,
+                line=line,
+            )
+        )
     if bad is None:
         raise BatchError(Message(N_("{source} is not UTF-8 (it ends inside a character)"), source=source))
     raise BatchError(
         Message(
-            N_("{source} is not UTF-8 (byte 0x{bad:02x} on line {line}); save it as 'CSV UTF-8' and try again"),
+            N_(
+                "{source} is not UTF-8 (byte 0x{bad:02x} on line {line}); save it as 'CSV UTF-8', or name its "
+                "encoding with --encoding (a CSV from Excel on Windows is usually cp1252)"
+            ),
             source=source,
             bad=bad,
             line=line,
+        )
+    )
+
+
+def undecodable(error: UnicodeDecodeError, source: str, encoding: str) -> BatchError:
+    """The error that ends a run when stdin turns out, as it is read, not to be in its encoding (a file is
+    checked whole before it is read)."""
+    return BatchError(
+        Message(
+            N_("{source} is not {encoding} (byte 0x{bad:02x}); name the encoding it is in with --encoding"),
+            source="stdin" if source == "-" else source,
+            encoding=encoding,
+            bad=error.object[error.start],
         )
     )
 

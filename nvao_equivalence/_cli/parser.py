@@ -171,6 +171,12 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     batch.add_argument(
         "--delimiter", choices=(",", ";"), help=t(N_("CSV delimiter (default: detected from the header)"))
     )
+    batch.add_argument(
+        "--encoding",
+        default="utf-8",
+        metavar="ENC",
+        help=t(N_("encoding of the input, e.g. cp1252 for a CSV from Excel on Windows (default: utf-8)")),
+    )
     batch.add_argument("-q", "--quiet", action="store_true", help=t(N_("no progress display and no summary line")))
     batch.add_argument(
         "--register",

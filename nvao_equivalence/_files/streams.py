@@ -27,7 +27,7 @@ __all__ = [
     "MAX_LINE_BYTES",
     "csv_rows",
     "delimiter_of",
-    "first_non_utf8",
+    "first_undecodable",
     "json_records",
     "json_values",
     "opened",
@@ -46,11 +46,12 @@ def delimiter_of(header: str) -> str:
     return ";" if header.count(";") > header.count(",") else ","
 
 
-def first_non_utf8(binary: IO[bytes]) -> tuple[int | None, int] | None:
-    """The first byte of ``binary`` (read from its start) that is not UTF-8, and its line; ``(None, line)`` when
-    the file ends inside a character; ``None`` when the whole file is UTF-8. Reads in chunks: memory stays flat."""
+def first_undecodable(binary: IO[bytes], encoding: str = "utf-8") -> tuple[int | None, int] | None:
+    """The first byte of ``binary`` (read from its start) that is not text in ``encoding``, and its line;
+    ``(None, line)`` when the file ends inside a character; ``None`` when the whole file decodes. Reads in chunks:
+    memory stays flat."""
     binary.seek(0)
-    decoder = codecs.getincrementaldecoder("utf-8")()
+    decoder = codecs.getincrementaldecoder(encoding)()
     line = 1
     for chunk in iter(lambda: binary.read(_CHUNK), b""):
         try:

@@ -212,7 +212,8 @@ def test_a_file_that_is_not_utf8_fails_naming_the_line(tmp_path, capsys):
     code, stdout, stderr = run([str(source), "--target", "NL"], capsys)
     assert (code, stdout) == (2, "")
     assert stderr == (
-        f"nvao-equivalence: error: {source} is not UTF-8 (byte 0xe9 on line 3); save it as 'CSV UTF-8' and try again\n"
+        f"nvao-equivalence: error: {source} is not UTF-8 (byte 0xe9 on line 3); save it as 'CSV UTF-8', or name its "
+        "encoding with --encoding (a CSV from Excel on Windows is usually cp1252)\n"
     )
 
 
