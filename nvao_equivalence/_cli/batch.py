@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import json
 from collections import Counter
+from collections.abc import Mapping
 from datetime import date
 from functools import lru_cache
 from typing import IO, Any
@@ -18,6 +19,7 @@ from typing import IO, Any
 import attrs
 
 from nvao_equivalence._case.outcome import Outcome, outcome_word
+from nvao_equivalence._cli.columns import header_names
 from nvao_equivalence._cli.intake import (
     OUTPUT_COLUMNS,
     check_columns,
@@ -33,6 +35,7 @@ from nvao_equivalence._language.catalogue import N_, ntr, tr
 from nvao_equivalence._language.message import Message, say
 from nvao_equivalence._rulebook.ruleset import RuleSet
 from nvao_equivalence._tables.cells import decide_cells
+from nvao_equivalence._vocabulary.columns import OFFICE_HEADERS
 from nvao_equivalence.exceptions import EquivalenceError
 
 __all__ = ["BatchOptions", "Tally", "run_batch"]
@@ -53,6 +56,8 @@ class BatchOptions:
     delimiter: str | None = None
     # The input's encoding: UTF-8 (with or without a BOM) unless named; the output is always UTF-8.
     encoding: str = "utf-8"
+    # --column mappings, {office's header, trimmed and in lower case: column}; Dutch headers need none.
+    columns: Mapping[str, str] = attrs.field(factory=dict)
     # Accreditation registers: a row with a programme and no accreditation of its own is decided from them.
     register: Any = None
 
@@ -64,11 +69,17 @@ class Tally:
     rows: int = 0
     errors: int = 0
     outcomes: Counter[str] = attrs.field(factory=Counter)
+    # The input's headers read as a column of another name ({header: column}), said in the summary line.
+    renamed: dict[str, str] = attrs.field(factory=dict)
 
     def line(self, lang: str = "en") -> str:
         counts = ", ".join(f"{outcome_word(outcome, lang)} {self.outcomes[outcome.value]}" for outcome in Outcome)
         rows = ntr("{count} row", "{count} rows", self.rows, lang).format(count=self.rows)
-        return tr(N_("{rows}: {counts}; errors {errors}"), lang).format(rows=rows, counts=counts, errors=self.errors)
+        line = tr(N_("{rows}: {counts}; errors {errors}"), lang).format(rows=rows, counts=counts, errors=self.errors)
+        if self.renamed:
+            read = ", ".join(f"{header} = {name}" for header, name in self.renamed.items())
+            line += "; " + tr(N_("columns read as {columns}"), lang).format(columns=read)
+        return line
 
 
 def run_batch(source: str, sink: Sink, options: BatchOptions, progress: Any = None) -> Tally:
@@ -97,7 +108,8 @@ def _run(stream: IO[str], bom: bool, sink: Sink, options: BatchOptions, input_fo
         delimiter = options.delimiter or ","
     else:
         delimiter, columns, rows = csv_rows(stream, options.delimiter)
-    check_columns(columns, registered=options.register is not None)
+    renamed = header_names(columns, options.columns)
+    check_columns([renamed.get(_key(column), column) for column in columns], registered=options.register is not None)
     output_format = options.output_format or input_format
     if input_format == "jsonl":
         rows = checked_records(rows, columns if output_format == "csv" else None)
@@ -108,7 +120,7 @@ def _run(stream: IO[str], bom: bool, sink: Sink, options: BatchOptions, input_fo
         write = _writer(out, output_format, columns, delimiter, as_read=input_format == "csv")
     except OSError as failure:
         raise sink.failed(failure) from None
-    tally = Tally()
+    tally = Tally(renamed={column: renamed[_key(column)] for column in columns if _key(column) in renamed})
     for values, problem in rows:
         cells, outcome, error = _decide(values, problem, options)
         try:
@@ -135,7 +147,10 @@ def _decide(values: dict[str, Any], problem: object, options: BatchOptions) -> t
         said = say(problem, options.lang)
         return {**empty, "error": said}, "", said
     try:
-        cells = {_key(key): value.strip() if type(value) is str else _text(value) for key, value in values.items()}
+        cells = {
+            _column(key, options.columns): value.strip() if type(value) is str else _text(value)
+            for key, value in values.items()
+        }
     except ValueError as error:
         said = say(error, options.lang)
         return {**empty, "error": said}, "", said
@@ -181,6 +196,12 @@ _SHARED_CELLS: dict[tuple[int, str], tuple[Any, dict[str, Any]]] = {}
 def _key(key: str) -> str:
     """A column name as the columns are matched: trimmed, lower case."""
     return key.strip().lower()
+
+
+def _column(key: str, columns: Mapping[str, str]) -> str:
+    """The column a header or JSON key names: a --column mapping, else an office's Dutch header, else itself."""
+    name = _key(key)
+    return columns.get(name) or OFFICE_HEADERS.get(name) or name
 
 
 def _same_keys(values: dict[str, Any]) -> str:

@@ -142,6 +142,7 @@ def _check(args: argparse.Namespace) -> int:
 
 def _batch(args: argparse.Namespace) -> int:
     from nvao_equivalence._cli.batch import BatchOptions, run_batch
+    from nvao_equivalence._cli.columns import column_options
     from nvao_equivalence._cli.intake import BatchError
     from nvao_equivalence._files.output import output_sink
     from nvao_equivalence._vocabulary.dates import parse_date
@@ -165,6 +166,7 @@ def _batch(args: argparse.Namespace) -> int:
                 input_format=args.input_format,
                 delimiter=args.delimiter,
                 encoding=args.encoding,
+                columns=column_options(args.column or ()),
                 register=_registers(args.register or (), quiet=args.quiet, lang=args.lang),
             )
             bar = _ProgressBar(_row_count(args.input)) if show_progress else None

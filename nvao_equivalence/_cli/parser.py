@@ -177,6 +177,17 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
         metavar="ENC",
         help=t(N_("encoding of the input, e.g. cp1252 for a CSV from Excel on Windows (default: utf-8)")),
     )
+    batch.add_argument(
+        "--column",
+        action="append",
+        metavar="NAME=HEADER",
+        help=t(
+            N_(
+                "read the input's column HEADER as the column NAME, repeatable, e.g. awarded_on=Datum; common Dutch "
+                "headers (diplomadatum, graad, doelland, ...) need no mapping"
+            )
+        ),
+    )
     batch.add_argument("-q", "--quiet", action="store_true", help=t(N_("no progress display and no summary line")))
     batch.add_argument(
         "--register",
