@@ -70,12 +70,14 @@ def open_input(source: str, encoding: str = "utf-8") -> Iterator[tuple[IO[str], 
     if source == "-":
         raw = sys.stdin.buffer
         had_bom = raw.peek(3)[:3] == BOM if hasattr(raw, "peek") else False
+        _check_bom(had_bom, "stdin", encoding, codec)
         yield io.TextIOWrapper(raw, encoding=codec, newline=""), had_bom
         return
     path = Path(source)
     try:
         with path.open("rb") as binary:
             had_bom = binary.read(3) == BOM
+            _check_bom(had_bom, source, encoding, codec)
             _check_encoding(binary, source, encoding, codec)
         stream = path.open(encoding=codec, newline="")
     except OSError as error:
@@ -91,7 +93,9 @@ def text_codec(encoding: str) -> str:
     except LookupError:
         info = None
     # base64, rot13 and the like are codecs too, but turn bytes into bytes or text into text: not a file's encoding.
-    if info is None or not getattr(info, "_is_text_encoding", True):
+    # The escape codecs, UTF-7 and the domain-name ones are text codecs, but read '\n' or '+' in a cell as something
+    # else: a row would silently change, or split in two.
+    if info is None or not getattr(info, "_is_text_encoding", True) or info.name in _NOT_FOR_FILES:
         raise BatchError(
             Message(
                 N_(
@@ -102,6 +106,22 @@ def text_codec(encoding: str) -> str:
             )
         )
     return "utf-8-sig" if info.name == "utf-8" else info.name
+
+
+_NOT_FOR_FILES = frozenset({"unicode-escape", "raw-unicode-escape", "utf-7", "idna", "punycode"})
+
+
+def _check_bom(had_bom: bool, source: str, encoding: str, codec: str) -> None:
+    """A file that begins with UTF-8's byte order mark is UTF-8 (Excel's 'CSV UTF-8'): read in another encoding
+    named by mistake, its accents would be silently garbled, so it is refused."""
+    if had_bom and codec != "utf-8-sig":
+        raise BatchError(
+            Message(
+                N_("{source} begins with a UTF-8 byte order mark: it is UTF-8, not {encoding}; leave out --encoding"),
+                source=source,
+                encoding=encoding,
+            )
+        )
 
 
 def _check_encoding(binary: IO[bytes], source: str, encoding: str, codec: str) -> None:
@@ -157,7 +177,8 @@ def undecodable(error: UnicodeDecodeError, source: str, encoding: str) -> BatchE
 
 
 def csv_rows(stream: IO[str], delimiter: str | None) -> tuple[str, list[str], Iterator[Row]]:
-    first = stream.readline()
+    # A byte order mark that the codec keeps (utf-16-le, utf-16-be) would stick to the first column's name.
+    first = stream.readline().removeprefix("\ufeff")
     if not first.strip():
         raise BatchError(Message(N_("the input has no header line; the first line must name the columns")))
     delimiter = delimiter or delimiter_of(first)
@@ -242,7 +263,7 @@ def jsonl_rows(stream: IO[str]) -> tuple[list[str], Iterator[Row]]:
     columns: list[str] = []
     # The columns are the keys of the first record (CSV output needs them up front).
     for number, line in lines:
-        row = _json_row(number, line)
+        row = _json_row(number, line.removeprefix("\ufeff") if number == 1 else line)
         pending.append(row)
         if row[1] is None:
             columns = list(row[0])

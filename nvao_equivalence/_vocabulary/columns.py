@@ -22,7 +22,9 @@ INTAKE_COLUMNS = (
 
 # Headers read as a column without a mapping, matched trimmed and in lower case. Each names one column and nothing
 # else in an admission export: a header that could mean two things ("diploma", "datum", "land") is left out, so
-# that it needs an explicit mapping rather than being guessed.
+# that it needs an explicit mapping rather than being guessed. So are "opleiding" and "instelling": in an admission
+# export they often name the programme applied to, and a register would then decide the diploma's accreditation
+# from the wrong programme.
 OFFICE_HEADERS = {
     "land van diploma": "awarded_by",
     "land van uitreiking": "awarded_by",
@@ -34,7 +36,4 @@ OFFICE_HEADERS = {
     "doelland": "target",
     "peildatum": "on",
     "erkend": "recognised",
-    "opleiding": "programme",
-    "opleidingscode": "programme",
-    "instelling": "institution",
 }

@@ -62,12 +62,25 @@ def test_column_maps_an_offices_own_headers(tmp_path, capsys):
 
 def test_a_mapping_overrides_a_dutch_header(tmp_path, capsys):
     source = tmp_path / "export.csv"
-    # 'Opleiding' would be read as the programme; here it is the degree, and the programme is not given.
-    source.write_text("awarded_by,Opleiding,awarded_on,accredited\nNL,wo-bachelor,2016-07-01,ja\n")
-    code, stdout, _ = run([str(source), "--on", "2020-01-01", "--target", "VL", "--column", "degree=Opleiding",
-                           "-q"], capsys)  # fmt: skip
+    # 'Peildatum' would be read as the assessment date; in this export it is the award date.
+    source.write_text("awarded_by,degree,Peildatum,accredited\nNL,wo-bachelor,2016-07-01,ja\n")
+    code, stdout, stderr = run([str(source), "--on", "2020-01-01", "--target", "VL",
+                                "--column", "awarded_on=Peildatum"], capsys)  # fmt: skip
     assert code == 0
     assert read_csv(stdout)[0]["equivalent_to"] == "academic-bachelor"
+    assert "; columns read as Peildatum = awarded_on;" in stderr
+
+
+@pytest.mark.parametrize("header", ["Opleiding", "Instelling", "Datum", "Land", "Diploma"])
+def test_a_header_that_may_mean_something_else_is_not_guessed(tmp_path, capsys, header):
+    source = tmp_path / "export.csv"
+    # In an admission export 'Opleiding' is often the programme applied to: read as the diploma's programme, a
+    # register would decide the accreditation from the wrong programme. It is passed through, read as nothing.
+    source.write_text(f"awarded_by,degree,awarded_on,accredited,{header}\nNL,wo-bachelor,2016-07-01,ja,X\n")
+    code, stdout, stderr = run([str(source), "--on", "2020-01-01", "--target", "VL"], capsys)
+    assert code == 0
+    assert read_csv(stdout)[0][header] == "X"
+    assert "columns read as" not in stderr
 
 
 def test_json_lines_keys_are_read_as_csv_headers_are(tmp_path, capsys):

@@ -63,7 +63,7 @@ def test_a_byte_the_named_encoding_does_not_have_fails_naming_its_line(tmp_path,
     )
 
 
-@pytest.mark.parametrize("encoding", ["klingon", "rot13", "base64", ""])
+@pytest.mark.parametrize("encoding", ["klingon", "rot13", "base64", "", "unicode_escape", "utf-7", "idna"])
 def test_a_name_that_is_not_a_text_encoding_is_refused(tmp_path, capsys, encoding):
     source = tmp_path / "intake.csv"
     source.write_bytes(EXCEL_CP1252)
@@ -119,3 +119,24 @@ def test_a_file_that_ends_inside_a_character_of_its_encoding_is_refused(tmp_path
     code, stdout, stderr = run([str(source), "--encoding", "utf-16", "--target", "NL"], capsys)
     assert (code, stdout) == (2, "")
     assert stderr == f"nvao-equivalence: error: {source} is not utf-16 (it ends inside a character)\n"
+
+
+def test_a_utf8_file_with_its_bom_is_not_read_in_another_encoding_named_by_mistake(tmp_path, capsys):
+    source = tmp_path / "intake.csv"
+    source.write_bytes(b"\xef\xbb\xbf" + EXCEL_CP1252.decode("cp1252").encode("utf-8"))
+    code, stdout, stderr = run([str(source), "--encoding", "cp1252", "--target", "NL"], capsys)
+    assert (code, stdout) == (2, "")
+    assert stderr == (
+        f"nvao-equivalence: error: {source} begins with a UTF-8 byte order mark: it is UTF-8, not cp1252; leave out "
+        "--encoding\n"
+    )
+
+
+def test_a_bom_the_codec_keeps_does_not_stick_to_the_first_header(tmp_path, capsys):
+    source = tmp_path / "intake.csv"
+    source.write_bytes(EXCEL_CP1252.decode("cp1252").encode("utf-16"))  # little-endian with its BOM on this machine
+    code, stdout, _ = run([str(source), "--encoding", "utf-16-le" if sys.byteorder == "little" else "utf-16-be",
+                           "--target", "NL", "--on", "2020-01-01", "-q"], capsys)  # fmt: skip
+    assert code == 0
+    assert stdout.startswith("\ufeffawarded_by;")
+    assert [row["outcome"] for row in read_csv(stdout, delimiter=";")] == ["equivalent", "not-recognised"]
