@@ -8,7 +8,7 @@ from typing import Any, cast
 import attrs
 
 from nvao_equivalence._language.catalogue import N_
-from nvao_equivalence._language.message import Message, field
+from nvao_equivalence._language.message import Message, field, in_field
 from nvao_equivalence._vocabulary.dates import in_period, parse_date
 from nvao_equivalence._vocabulary.degrees import Degree, canonical_degree
 from nvao_equivalence._vocabulary.jurisdictions import canonical_jurisdiction
@@ -48,7 +48,7 @@ def _jurisdiction(value: object) -> str:
     try:
         return canonical_jurisdiction(value)
     except ValueError as error:
-        raise InvalidDiplomaError(_in_field("awarded_by", error)) from None
+        raise InvalidDiplomaError(in_field("awarded_by", error)) from None
 
 
 def _strict(kind: type | tuple[type, ...], what: str) -> Any:
@@ -120,11 +120,6 @@ def _not_known_or_unknown(name: str, value: object) -> Message:
         field=field(name),
         value=value,
     )
-
-
-def _in_field(name: str, error: ValueError) -> Message:
-    """The problem ``error`` describes, said of the field ``name``."""
-    return Message("{field}: {problem}", field=field(name), problem=error.args[0] if error.args else str(error))
 
 
 def _accreditations(value: object) -> tuple[Accreditation, ...]:
@@ -249,7 +244,7 @@ class Diploma:
             # A degree name means something only in its awarding system, now known.
             object.__setattr__(self, "degree", canonical_degree(degree, self.awarded_by))
         except ValueError as error:
-            raise InvalidDiplomaError(_in_field("degree", error)) from None
+            raise InvalidDiplomaError(in_field("degree", error)) from None
         stated = self._stated_accredited
         if stated is not None and type(stated) is not bool:
             raise InvalidDiplomaError(_not_known_or_unknown("accredited", stated))

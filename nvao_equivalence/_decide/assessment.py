@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from nvao_equivalence._case.diploma import Diploma
 from nvao_equivalence._language.catalogue import N_
-from nvao_equivalence._language.message import Message, field
+from nvao_equivalence._language.message import in_field
 from nvao_equivalence._vocabulary.dates import parse_date
 from nvao_equivalence._vocabulary.jurisdictions import canonical_jurisdiction
 from nvao_equivalence.exceptions import InvalidAssessmentError
@@ -56,9 +56,7 @@ def assessment_target(target: object) -> str:
     try:
         return canonical_jurisdiction(target)
     except ValueError as error:
-        raise InvalidAssessmentError(
-            Message("{field}: {problem}", field=field("target"), problem=error.args[0] if error.args else str(error))
-        ) from None
+        raise InvalidAssessmentError(in_field("target", error)) from None
 
 
 _DEFAULT: list[RuleSet] = []

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Protocol
 
 from nvao_equivalence._case.outcome import Outcome, outcome_word
-from nvao_equivalence._language.catalogue import N_, SOURCE_LANGUAGE, languages, long_date, supported, tr
+from nvao_equivalence._language.catalogue import N_, SOURCE_LANGUAGE, Phrases, languages, long_date, supported
 from nvao_equivalence._vocabulary.degrees import Degree, degree_label, degree_named
 from nvao_equivalence._vocabulary.jurisdictions import jurisdiction_label, jurisdiction_place
 
@@ -146,16 +146,6 @@ _PHRASES: dict[object, str] = {
 }
 
 
-class _Say:
-    """The phrases in one language: ``say[key]``."""
-
-    def __init__(self, lang: str) -> None:
-        self.lang = lang
-
-    def __getitem__(self, key: object) -> str:
-        return tr(_PHRASES[key], self.lang)
-
-
 def explain(decision: Decided, lang: str) -> str:
     """The account of ``decision`` in ``lang``; see :meth:`Decision.explain`."""
     say = _phrases(lang)
@@ -257,7 +247,7 @@ def summary(decision: Decided, lang: str) -> str:
     return " ".join(parts)
 
 
-def _phrases(lang: str) -> _Say:
+def _phrases(lang: str) -> Phrases:
     if not supported(lang):
         from nvao_equivalence._language.message import Message, field
         from nvao_equivalence.exceptions import InvalidInputError
@@ -270,7 +260,7 @@ def _phrases(lang: str) -> _Say:
                 valid=", ".join(languages()),
             )
         )
-    return _Say(lang)
+    return Phrases(_PHRASES, lang)
 
 
 def _place(decision: Decided, lang: str) -> str:
@@ -282,7 +272,7 @@ def _basis(decision: Decided, lang: str) -> str:
 
 
 def _recognised_value(decision: Decided, lang: str) -> str:
-    say, stated = _Say(lang), decision.diploma.recognised
+    say, stated = Phrases(_PHRASES, lang), decision.diploma.recognised
     if stated is not None:
         return say["yes" if stated else "no"]
     derived = tuple(dict.fromkeys(reading for finding in decision.findings for reading in finding.readings))
@@ -299,7 +289,7 @@ def _recognised_label(diploma: Diploma) -> str:
 
 def _why(decision: Decided, lang: str) -> list[str]:
     """The sentences that say why the outcome is what it is (none for a plain grant)."""
-    say, diploma, rules = _Say(lang), decision.diploma, decision.ruleset
+    say, diploma, rules = Phrases(_PHRASES, lang), decision.diploma, decision.ruleset
     source = jurisdiction_label(diploma.awarded_by, lang)
     target = jurisdiction_label(decision.target, lang)
     if decision.reason == "same-jurisdiction":
@@ -342,11 +332,13 @@ def _referral(decision: Decided, lang: str) -> str | None:
     referral = decision.ruleset.referral(decision.target)
     if referral is None:
         return None
-    return _Say(lang)["referral"].format(name=referral.name, url=referral.url, text=referral.text.in_(lang))
+    return Phrases(_PHRASES, lang)["referral"].format(
+        name=referral.name, url=referral.url, text=referral.text.in_(lang)
+    )
 
 
 def _outcome_line(decision: Decided, lang: str) -> str:
-    say = _Say(lang)
+    say = Phrases(_PHRASES, lang)
     described = say[decision.outcome]
     if described == decision.outcome.value:
         return say["outcome:plain"].format(described=described, code=decision.outcome.value)
@@ -354,7 +346,7 @@ def _outcome_line(decision: Decided, lang: str) -> str:
 
 
 def _facts(facts: tuple[str, ...], lang: str) -> str:
-    say = _Say(lang)
+    say = Phrases(_PHRASES, lang)
     return ", ".join(say[f"fact:{fact}"] if f"fact:{fact}" in _PHRASES else fact for fact in facts)
 
 
@@ -364,11 +356,11 @@ def instrument_named(identifier: str, rules: RuleSet, lang: str) -> str:
     if instrument.amends is None:
         return instrument.short.in_(lang)
     amended = instrument_named(instrument.amends, rules, lang)
-    return _Say(lang)["as-amended"].format(amended=amended, amending=instrument.short.in_(lang))
+    return Phrases(_PHRASES, lang)["as-amended"].format(amended=amended, amending=instrument.short.in_(lang))
 
 
 def _legal_basis(rule: Rule, rules: RuleSet, lang: str, *, considered: bool = False) -> list[str]:
-    say = _Say(lang)
+    say = Phrases(_PHRASES, lang)
     until, end = "", rule.in_force.valid_until
     if end is not None:
         until = say["until"].format(end=long_date(end, lang), last=long_date(end - timedelta(days=1), lang))
@@ -388,7 +380,7 @@ def _legal_basis(rule: Rule, rules: RuleSet, lang: str, *, considered: bool = Fa
 
 def _alternatives(decision: Decided, lang: str) -> list[str]:
     """For an undetermined decision: what each value of the missing fact would give (the engine's verdict)."""
-    say = _Say(lang)
+    say = Phrases(_PHRASES, lang)
     lines = []
     for fact, value, outcome in decision.verdict.alternatives:
         if (fact, value) in _PHRASES:

@@ -10,9 +10,10 @@ from the process locale: the caller says which language it wants.
 from __future__ import annotations
 
 import os
+from collections.abc import Hashable, Mapping
 from datetime import date
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import gettext as _gettext
@@ -23,6 +24,7 @@ __all__ = [
     "NP_",
     "N_",
     "SOURCE_LANGUAGE",
+    "Phrases",
     "languages",
     "long_date",
     "ntr",
@@ -81,6 +83,16 @@ def _compiled(lang: str) -> str:
 def tr(message: str, lang: str) -> str:
     """``message`` (an English msgid) in ``lang``."""
     return translation(lang).gettext(message)
+
+
+class Phrases:
+    """A table of messages said in one language: ``phrases[key]`` is the table's message for ``key`` in ``lang``."""
+
+    def __init__(self, table: Mapping[Any, str], lang: str) -> None:
+        self.table, self.lang = table, lang
+
+    def __getitem__(self, key: Hashable) -> str:
+        return tr(self.table[key], self.lang)
 
 
 def ptr(context: str, message: str, lang: str) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 from nvao_equivalence._language.catalogue import N_, ptr, tr
 
-__all__ = ["Message", "field", "say"]
+__all__ = ["Message", "field", "in_field", "say"]
 
 
 class Message:
@@ -61,6 +61,11 @@ def field(name: str) -> Message:
     """The name of an input field (a keyword, an option or a column) as a message says it: in English the name
     itself, in Dutch a Dutch description."""
     return Message(name)
+
+
+def in_field(name: str, error: ValueError) -> Message:
+    """The problem ``error`` describes, said of the field ``name``."""
+    return Message("{field}: {problem}", field=field(name), problem=error.args[0] if error.args else str(error))
 
 
 # The field names messages use, for the catalogue: each is translated as a short Dutch description.

@@ -13,7 +13,7 @@ from typing import Any
 import attrs
 
 from nvao_equivalence._case.diploma import Accreditation
-from nvao_equivalence._language.catalogue import N_, long_date, tr
+from nvao_equivalence._language.catalogue import N_, Phrases, long_date, tr
 from nvao_equivalence._vocabulary.dates import in_period
 
 __all__ = ["RegisterAnswer", "RegisterProblem", "RegisterRecord"]
@@ -183,17 +183,7 @@ _PHRASES: dict[str, str] = {
 }
 
 
-class _Say:
-    """The phrases in one language: ``say[key]``."""
-
-    def __init__(self, lang: str) -> None:
-        self.lang = lang
-
-    def __getitem__(self, key: str) -> str:
-        return tr(_PHRASES[key], self.lang)
-
-
-def _programme(identifier: str, say: _Say) -> str:
+def _programme(identifier: str, say: Phrases) -> str:
     parts = identifier.split(":")
     if len(parts) == 3 and parts[0] == "deqar":
         return f"{say[parts[1]]} {parts[2]}"
@@ -215,7 +205,7 @@ def _decision(word: str, lang: str) -> str:
 
 def _cite(record: RegisterRecord, lang: str) -> str:
     """One record, e.g. ``RIO, CROHO 39999 (99XX), accredited 2021-03-15 until 2027-03-15 (exclusive) [...]``."""
-    say = _Say(lang)
+    say = Phrases(_PHRASES, lang)
     if record.valid_from is None:
         period = say["institutional" if record.note == "institutional" else "no-dates"]
     else:
@@ -254,7 +244,7 @@ def _source(source: str, lang: str) -> str:
 
 def _note(found: RegisterAnswer, lang: str) -> str:
     """The register's answer as one sentence citing the record that decided."""
-    say = _Say(lang)
+    say = Phrases(_PHRASES, lang)
     record = found.deciding
     values = {
         "day": long_date(found.day, lang),
