@@ -19,7 +19,7 @@ from typing import IO, Any
 import attrs
 
 from nvao_equivalence._case.outcome import Outcome, outcome_word
-from nvao_equivalence._cli.columns import header_names
+from nvao_equivalence._cli.columns import column_name, header_names
 from nvao_equivalence._cli.intake import (
     OUTPUT_COLUMNS,
     check_columns,
@@ -27,7 +27,6 @@ from nvao_equivalence._cli.intake import (
     csv_rows,
     jsonl_rows,
     open_input,
-    text_codec,
     undecodable,
 )
 from nvao_equivalence._files.output import Sink
@@ -35,12 +34,13 @@ from nvao_equivalence._language.catalogue import N_, ntr, tr
 from nvao_equivalence._language.message import Message, say
 from nvao_equivalence._rulebook.ruleset import RuleSet
 from nvao_equivalence._tables.cells import decide_cells
-from nvao_equivalence._vocabulary.columns import OFFICE_HEADERS
 from nvao_equivalence.exceptions import EquivalenceError
 
 __all__ = ["BatchOptions", "Tally", "run_batch"]
 
 _LISTS = ("equivalent_to", "rules", "caveats", "missing")  # multi-valued: '|'-joined in CSV, arrays in JSON
+# The output cells of a row that is not decided; the writers only read cells, so one dict serves every such row.
+_EMPTY: dict[str, Any] = {**dict.fromkeys(OUTPUT_COLUMNS, ""), **{name: [] for name in _LISTS}}
 
 
 @attrs.frozen
@@ -92,10 +92,7 @@ def run_batch(source: str, sink: Sink, options: BatchOptions, progress: Any = No
     :class:`~nvao_equivalence._files.output.OutputError`.
     """
     input_format = options.input_format or ("jsonl" if source.endswith(".jsonl") else "csv")
-    with open_input(source, options.encoding) as (stream, had_bom):
-        # A BOM in, a BOM out: Excel needs it to read the CSV as UTF-8. The output is UTF-8 whatever the input's
-        # encoding, so a CSV read in another one (Excel's cp1252) gets a BOM too.
-        bom = had_bom or text_codec(options.encoding) != "utf-8-sig"
+    with open_input(source, options.encoding) as (stream, bom):
         try:
             return _run(stream, bom, sink, options, input_format, progress)
         except UnicodeDecodeError as error:  # only stdin: a file is checked before it is read
@@ -142,32 +139,31 @@ def _run(stream: IO[str], bom: bool, sink: Sink, options: BatchOptions, input_fo
 
 def _decide(values: dict[str, Any], problem: object, options: BatchOptions) -> tuple[dict[str, Any], str, str]:
     """The output cells for one row, its outcome, and its error ('' if none)."""
-    empty: dict[str, Any] = {**dict.fromkeys(OUTPUT_COLUMNS, ""), **{name: [] for name in _LISTS}}
     if problem is not None:
         said = say(problem, options.lang)
-        return {**empty, "error": said}, "", said
+        return {**_EMPTY, "error": said}, "", said
     try:
         cells = {
-            _column(key, options.columns): value.strip() if type(value) is str else _text(value)
+            column_name(_key(key), options.columns): value.strip() if type(value) is str else _text(value)
             for key, value in values.items()
         }
     except ValueError as error:
         said = say(error, options.lang)
-        return {**empty, "error": said}, "", said
+        return {**_EMPTY, "error": said}, "", said
     if len(cells) != len(values):
         problem = _same_keys(values)
-        return {**empty, "error": problem}, "", problem
+        return {**_EMPTY, "error": problem}, "", problem
     if not any(cells.values()):
         # A row whose cells are all empty (as Excel writes ';;;;' below the data) passes through as it is: it is not
         # an applicant, so it is neither decided nor an error.
-        return empty, "", ""
+        return _EMPTY, "", ""
     try:
         decision = decide_cells(
             cells, on=options.on, target=options.target, rules=options.rules, register=options.register
         )
     except (EquivalenceError, ValueError) as error:
         said = say(error, options.lang)
-        return {**empty, "error": said}, "", said
+        return {**_EMPTY, "error": said}, "", said
     # Decisions of the same kind share a verdict: their output cells are built once (a register's answer is cited
     # per row, so those are not shared).
     shared = _SHARED_CELLS.get((id(decision.verdict), options.lang)) if decision.register is None else None
@@ -196,12 +192,6 @@ _SHARED_CELLS: dict[tuple[int, str], tuple[Any, dict[str, Any]]] = {}
 def _key(key: str) -> str:
     """A column name as the columns are matched: trimmed, lower case."""
     return key.strip().lower()
-
-
-def _column(key: str, columns: Mapping[str, str]) -> str:
-    """The column a header or JSON key names: a --column mapping, else an office's Dutch header, else itself."""
-    name = _key(key)
-    return columns.get(name) or OFFICE_HEADERS.get(name) or name
 
 
 def _same_keys(values: dict[str, Any]) -> str:

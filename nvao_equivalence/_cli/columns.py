@@ -10,7 +10,7 @@ from nvao_equivalence._language.catalogue import N_
 from nvao_equivalence._language.message import Message
 from nvao_equivalence._vocabulary.columns import INTAKE_COLUMNS, OFFICE_HEADERS
 
-__all__ = ["column_options", "header_names"]
+__all__ = ["column_name", "column_options", "header_names"]
 
 
 def column_options(options: Sequence[str]) -> dict[str, str]:
@@ -44,6 +44,12 @@ def column_options(options: Sequence[str]) -> dict[str, str]:
     return mapping
 
 
+def column_name(header: str, mapping: Mapping[str, str]) -> str:
+    """The column a header or JSON key (trimmed, in lower case) names: a ``--column`` mapping, else an office's
+    Dutch header, else itself."""
+    return mapping.get(header) or OFFICE_HEADERS.get(header) or header
+
+
 def header_names(columns: Sequence[str], mapping: Mapping[str, str]) -> dict[str, str]:
     """For each header of the input that names a column under another name, that column: a ``--column`` mapping
     first, else an office's Dutch header. A mapped header the input does not have is an error (a typing error in
@@ -61,7 +67,7 @@ def header_names(columns: Sequence[str], mapping: Mapping[str, str]) -> dict[str
     names: dict[str, str] = {}
     read_as: dict[str, str] = {}  # column: the header read as it
     for key, header in found.items():
-        name = mapping.get(key) or OFFICE_HEADERS.get(key) or key
+        name = column_name(key, mapping)
         if name != key:
             names[key] = name
         if name in read_as and (name != key or name in names.values()):

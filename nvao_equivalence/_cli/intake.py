@@ -23,6 +23,7 @@ from typing import IO, Any
 from nvao_equivalence._files.streams import BOM, delimiter_of, first_undecodable
 from nvao_equivalence._language.catalogue import N_
 from nvao_equivalence._language.message import Message
+from nvao_equivalence._vocabulary.columns import REQUIRED_COLUMNS
 from nvao_equivalence.exceptions import EquivalenceError
 
 __all__ = [
@@ -40,7 +41,6 @@ __all__ = [
     "undecodable",
 ]
 
-REQUIRED_COLUMNS = ("awarded_by", "degree", "awarded_on", "accredited")
 REQUIRED_REGISTERED = ("awarded_by", "degree", "awarded_on", "programme")
 # Limits of one record (docs/cli.md): a CSV cell longer than MAX_CELL characters (the csv module's own default
 # field limit) makes its row an error row; one longer than MAX_READ_CELL cannot be told from an unterminated quote
@@ -61,7 +61,9 @@ Row = tuple[dict[str, Any], Message | str | None]  # the row's values by column,
 
 @contextmanager
 def open_input(source: str, encoding: str = "utf-8") -> Iterator[tuple[IO[str], bool]]:
-    """The input as text in ``encoding`` (a BOM is dropped when it is UTF-8), and whether it began with a BOM.
+    """The input as text in ``encoding`` (a BOM is dropped when it is UTF-8), and whether a CSV output should begin
+    with a BOM: a BOM in, a BOM out, as Excel needs one to read a CSV as UTF-8; and as the output is UTF-8 whatever
+    the input's encoding, one read in another (Excel's cp1252) gets a BOM too.
 
     A file is checked whole before anything is read from it, so that a byte the encoding does not have stops the
     command before any output; stdin cannot be read twice and is checked as it is read (see :func:`undecodable`).
@@ -71,7 +73,7 @@ def open_input(source: str, encoding: str = "utf-8") -> Iterator[tuple[IO[str], 
         raw = sys.stdin.buffer
         had_bom = raw.peek(3)[:3] == BOM if hasattr(raw, "peek") else False
         _check_bom(had_bom, "stdin", encoding, codec)
-        yield io.TextIOWrapper(raw, encoding=codec, newline=""), had_bom
+        yield io.TextIOWrapper(raw, encoding=codec, newline=""), had_bom or codec != "utf-8-sig"
         return
     path = Path(source)
     try:
@@ -83,7 +85,7 @@ def open_input(source: str, encoding: str = "utf-8") -> Iterator[tuple[IO[str], 
     except OSError as error:
         raise BatchError(Message(N_("cannot read {source}: {reason}"), source=source, reason=error.strerror)) from None
     with stream:
-        yield stream, had_bom
+        yield stream, had_bom or codec != "utf-8-sig"
 
 
 def text_codec(encoding: str) -> str:

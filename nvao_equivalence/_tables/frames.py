@@ -25,12 +25,12 @@ from nvao_equivalence._language.catalogue import tr
 from nvao_equivalence._language.message import Message, field, say
 from nvao_equivalence._rulebook.ruleset import RuleSet
 from nvao_equivalence._tables.cells import EMPTY, decide_cells, no_default
+from nvao_equivalence._vocabulary.columns import REQUIRED_COLUMNS
 from nvao_equivalence._vocabulary.dates import parse_date
 from nvao_equivalence.exceptions import EquivalenceError, InvalidInputError
 
 __all__ = ["OUTPUT_COLUMNS", "REQUIRED_COLUMNS", "decide_frame"]
 
-REQUIRED_COLUMNS = ("awarded_by", "degree", "awarded_on", "accredited")
 # The cells read as text (flags, codes, names); the two dates are read apart.
 _TEXT = ("awarded_by", "degree", "accredited", "arts", "recognised", "target")
 _DATES = ("awarded_on", "on")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-__all__ = ["INTAKE_COLUMNS", "OFFICE_HEADERS"]
+__all__ = ["INTAKE_COLUMNS", "OFFICE_HEADERS", "REQUIRED_COLUMNS"]
+
+# The columns every row needs, in batch and in data frames alike (a register may stand in for 'accredited').
+REQUIRED_COLUMNS = ("awarded_by", "degree", "awarded_on", "accredited")
 
 # Every column a row can be decided from (docs/how-to/batch.md); any other column is passed through untouched.
 INTAKE_COLUMNS = (
