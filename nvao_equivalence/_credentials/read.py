@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from nvao_equivalence._files.streams import BOM
 from nvao_equivalence._vocabulary.dates import register_date
 from nvao_equivalence.exceptions import CredentialError
 
@@ -68,7 +69,7 @@ def read_credential(data: object) -> tuple[str, Any]:
 def _classify(raw: bytes, unwrapped: int) -> tuple[str, Any]:
     if len(raw) > MAX_CREDENTIAL_BYTES:
         raise CredentialError(f"the credential is larger than {MAX_CREDENTIAL_BYTES:,} bytes, the limit")
-    body = raw.removeprefix(b"\xef\xbb\xbf").strip()
+    body = raw.removeprefix(BOM).strip()
     if body.startswith(b"<"):
         return "xml", body
     if body.startswith((b"{", b"[")):

@@ -96,7 +96,7 @@ def _for_institution(
             for record in records
             if record.institution is None
             or record.institution.upper() == wanted
-            or not _SCHEMES.get(record.register, re.compile("")).fullmatch(wanted)
+            or _not_of_scheme(record.register, wanted)
         )
         if not kept:
             return (), "other-institution", tuple(listed)
@@ -107,3 +107,9 @@ def _for_institution(
     if any(len(names) > 1 for names in per_register.values()):
         return (), "several-institutions", tuple(listed)
     return kept, None, ()
+
+
+def _not_of_scheme(register: str, institution: str) -> bool:
+    """Whether ``institution`` is not in ``register``'s identifier scheme: its records cannot be compared with it."""
+    pattern = _SCHEMES.get(register)
+    return pattern is None or not pattern.fullmatch(institution)

@@ -12,6 +12,7 @@ import attrs
 from nvao_equivalence._case.diploma import Diploma
 from nvao_equivalence._registers.lookup import answer
 from nvao_equivalence._registers.records import RegisterAnswer, RegisterProblem, RegisterRecord
+from nvao_equivalence._vocabulary.identifiers import normalise_identifier
 from nvao_equivalence.exceptions import InvalidInputError
 
 __all__ = ["MAX_PROBLEMS", "AccreditationRegister", "programme_key"]
@@ -31,9 +32,15 @@ def programme_key(identifier: str) -> str:
     text = identifier.strip()
     if ":" not in text and "/" not in text:  # a CROHO code or an agency's identifier: the common case, kept fast
         return text
-    from nvao_equivalence._vocabulary.identifiers import normalise_identifier
-
     return normalise_identifier(text)
+
+
+def _list(index: dict[str, list[RegisterRecord]], key: str, record: RegisterRecord) -> None:
+    """List ``record`` under its programme's key, once: RIO repeats a programme's row for every location
+    (vestiging)."""
+    listed = index.setdefault(programme_key(key), [])
+    if record not in listed:
+        listed.append(record)
 
 
 class AccreditationRegister:
@@ -66,9 +73,7 @@ class AccreditationRegister:
         index: dict[str, list[RegisterRecord]] = {}
         for item in _iterable(records, "records"):
             key, record = _keyed(item)
-            listed = index.setdefault(programme_key(key), [])
-            if record not in listed:  # RIO repeats a programme's row for every location (vestiging)
-                listed.append(record)
+            _list(index, key, record)
         return cls({key: tuple(value) for key, value in index.items()})
 
     @classmethod
@@ -133,9 +138,7 @@ class AccreditationRegister:
                         problems.append(item)
                     continue
                 key, record = item
-                listed = index.setdefault(programme_key(key), [])
-                if record not in listed:  # RIO repeats a programme's row for every location (vestiging)
-                    listed.append(record)
+                _list(index, key, record)
         frozen = {key: tuple(records) for key, records in index.items()}
         return cls(frozen, problems=problems, problem_count=count, sources=(name,))
 
