@@ -1,11 +1,12 @@
 """Benchmark `nvao-equivalence batch`: rows/s and peak memory, side by side with a plain CSV passthrough.
 
 Generates intake files of realistic rows, runs `batch` on each in a fresh process and, in the same run, a
-`csv.reader` -> `csv.writer` passthrough of the same file adding as many columns. Prints a table and writes
-benchmarks/results/batch.json.
+`csv.reader` -> `csv.writer` passthrough of the same file adding as many columns. With openpyxl installed (the
+`excel` extra), the same for an .xlsx workbook of date and boolean cells written to .xlsx, beside an openpyxl
+read-only -> write-only passthrough. Prints a table and writes benchmarks/results/batch.json.
 
-    python benchmarks/batch.py            # 100,000 and 1,000,000 rows
-    python benchmarks/batch.py --quick    # 10,000 and 50,000 rows
+    python benchmarks/batch.py            # CSV: 100,000 and 1,000,000 rows; .xlsx: 100,000 rows
+    python benchmarks/batch.py --quick    # CSV: 10,000 and 50,000 rows; .xlsx: 10,000 rows
 """
 
 from __future__ import annotations
@@ -20,17 +21,29 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 RESULTS = Path(__file__).parent / "results" / "batch.json"
 
-# A passthrough that reads every row and writes it back with seven more columns: the floor for any CSV tool.
+# A passthrough that reads every row and writes it back with as many more columns as batch adds (eight): the floor
+# for any CSV tool.
 PASSTHROUGH = """
 import csv, sys
 with open(sys.argv[1], newline="", encoding="utf-8-sig") as src, open(sys.argv[2], "w", newline="") as dst:
     reader, writer = csv.reader(src), csv.writer(dst)
     for row in reader:
-        writer.writerow([*row, "", "", "", "", "", "", ""])
+        writer.writerow([*row, "", "", "", "", "", "", "", ""])
+"""
+# The same floor for a workbook, in the modes batch uses: openpyxl's streaming reader and writer.
+XLSX_PASSTHROUGH = """
+import sys, openpyxl
+book = openpyxl.load_workbook(sys.argv[1], read_only=True, data_only=True)
+out = openpyxl.Workbook(write_only=True)
+sheet = out.create_sheet("decisions")
+for row in book.worksheets[0].iter_rows(values_only=True):
+    sheet.append([*row, "", "", "", "", "", "", "", ""])
+out.save(sys.argv[2])
 """
 
 _ROWS = [
@@ -55,6 +68,23 @@ def generate(path: Path, rows: int) -> None:
             target = "VL" if source != "VL" else "NL"
             day = f"{chooser.randint(1, 28):02d}-{chooser.randint(1, 12):02d}-{chooser.randint(2000, 2024)}"
             writer.writerow([f"S{number:07d}", "Zoë Peeters", source, degree, day, accredited, arts, target])
+
+
+def generate_xlsx(path: Path, rows: int) -> None:
+    """The same rows as a workbook, as an office keeps them: award dates as date cells, yes/no as boolean cells."""
+    import openpyxl
+
+    chooser = random.Random(2005)
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("Aanmeldingen")
+    sheet.append(["student", "name", "awarded_by", "degree", "awarded_on", "accredited", "arts", "target"])
+    flags = {"yes": True, "ja": True, "1": True, "nee": False, "": None}
+    for number in range(rows):
+        source, degree, accredited, arts = chooser.choice(_ROWS)
+        target = "VL" if source != "VL" else "NL"
+        day = date(chooser.randint(2000, 2024), chooser.randint(1, 12), chooser.randint(1, 28))
+        sheet.append([f"S{number:07d}", "Zoë Peeters", source, degree, day, flags[accredited], flags[arts], target])
+    book.save(path)
 
 
 def measure(command: list[str]) -> tuple[float, int]:
@@ -89,6 +119,7 @@ def main() -> None:
                 "batch_peak_rss_kib": rss,
                 "passthrough_peak_rss_kib": base_rss,
             })  # fmt: skip
+        workbooks = _xlsx_results(Path(scratch), sizes[0] if args.quick else 100_000)
     print(f"{'rows':>10}  {'batch rows/s':>13}  {'passthrough rows/s':>18}  {'ratio':>6}  {'batch peak RSS':>14}")
     for result in results:
         print(
@@ -97,9 +128,38 @@ def main() -> None:
         )
     small, large = results[0]["batch_peak_rss_kib"], results[-1]["batch_peak_rss_kib"]
     print(f"peak RSS at {sizes[-1]:,} rows is {large / small:.3f}x the figure at {sizes[0]:,} rows")
+    if workbooks:
+        result = workbooks[0]
+        print(
+            f".xlsx -> .xlsx, {result['rows']:,} rows: batch {result['batch_rows_per_s']:,} rows/s, "
+            f"openpyxl passthrough {result['passthrough_rows_per_s']:,} rows/s, ratio {result['ratio']:.3f}; "
+            f"peak RSS {result['batch_peak_rss_kib'] / 1024:.1f} MiB "
+            f"(passthrough {result['passthrough_peak_rss_kib'] / 1024:.1f} MiB)"
+        )
     RESULTS.parent.mkdir(exist_ok=True)
     machine = {"python": platform.python_version(), "machine": platform.machine(), "cpus": os.cpu_count()}
-    RESULTS.write_text(json.dumps({"machine": machine, "results": results}, indent=2) + "\n")
+    RESULTS.write_text(json.dumps({"machine": machine, "results": results, "xlsx": workbooks}, indent=2) + "\n")
+
+
+def _xlsx_results(scratch: Path, rows: int) -> list[dict[str, float]]:
+    try:
+        import openpyxl  # noqa: F401
+    except ModuleNotFoundError:
+        print("openpyxl is not installed (pip install -e '.[excel]'): the .xlsx case is left out")
+        return []
+    source, out = scratch / f"in-{rows}.xlsx", scratch / "out.xlsx"
+    generate_xlsx(source, rows)
+    batch = [sys.executable, "-m", "nvao_equivalence", "batch", str(source), "-o", str(out)]
+    seconds, rss = measure([*batch, "--on", "2025-09-01", "--quiet"])
+    base_seconds, base_rss = measure([sys.executable, "-c", XLSX_PASSTHROUGH, str(source), str(out)])
+    return [{
+        "rows": rows,
+        "batch_rows_per_s": round(rows / seconds),
+        "passthrough_rows_per_s": round(rows / base_seconds),
+        "ratio": round(base_seconds / seconds, 3),
+        "batch_peak_rss_kib": rss,
+        "passthrough_peak_rss_kib": base_rss,
+    }]  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -1,9 +1,8 @@
 """Deciding a whole intake file: one output row per input row, in order, streamed.
 
-Input is CSV (comma or semicolon, with a header, UTF-8 with or without BOM)
-or JSON Lines. Each row is decided on its own; a row that cannot be decided
-gets an empty outcome and the reason in ``error``, and the rest go on. Memory
-does not grow with the file.
+Input is CSV (comma or semicolon, with a header, UTF-8 with or without BOM, or another encoding named), JSON Lines,
+or a sheet of an .xlsx workbook. Each row is decided on its own; a row that cannot be decided gets an empty outcome
+and the reason in ``error``, and the rest go on. Memory does not grow with the file.
 """
 
 from __future__ import annotations
@@ -11,10 +10,10 @@ from __future__ import annotations
 import csv
 import json
 from collections import Counter
-from collections.abc import Mapping
-from datetime import date
+from collections.abc import Iterator, Mapping
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
-from typing import IO, Any
+from typing import Any, TextIO, cast
 
 import attrs
 
@@ -22,6 +21,8 @@ from nvao_equivalence._case.outcome import Outcome, outcome_word
 from nvao_equivalence._cli.columns import column_name, header_names
 from nvao_equivalence._cli.intake import (
     OUTPUT_COLUMNS,
+    BatchError,
+    Row,
     check_columns,
     checked_records,
     csv_rows,
@@ -29,18 +30,24 @@ from nvao_equivalence._cli.intake import (
     open_input,
     undecodable,
 )
-from nvao_equivalence._files.output import Sink
+from nvao_equivalence._cli.sheet import sheet_rows
+from nvao_equivalence._files.output import STDOUT, Sink
+from nvao_equivalence._files.workbook import SheetWriter, read_sheet
 from nvao_equivalence._language.catalogue import N_, ntr, tr
 from nvao_equivalence._language.message import Message, say
 from nvao_equivalence._rulebook.ruleset import RuleSet
 from nvao_equivalence._tables.cells import decide_cells
 from nvao_equivalence.exceptions import EquivalenceError
 
-__all__ = ["BatchOptions", "Tally", "run_batch"]
+__all__ = ["BatchOptions", "Tally", "format_of", "run_batch"]
 
 _LISTS = ("equivalent_to", "rules", "caveats", "missing")  # multi-valued: '|'-joined in CSV, arrays in JSON
 # The output cells of a row that is not decided; the writers only read cells, so one dict serves every such row.
-_EMPTY: dict[str, Any] = {**dict.fromkeys(OUTPUT_COLUMNS, ""), **{name: [] for name in _LISTS}}
+_EMPTY: dict[str, Any] = {
+    **dict.fromkeys(OUTPUT_COLUMNS, ""),
+    **{name: [] for name in _LISTS},
+    "equivalent_level": None,
+}
 
 
 @attrs.frozen
@@ -56,6 +63,8 @@ class BatchOptions:
     delimiter: str | None = None
     # The input's encoding: UTF-8 (with or without a BOM) unless named; the output is always UTF-8.
     encoding: str = "utf-8"
+    # The sheet of an .xlsx input (default: the first).
+    sheet: str | None = None
     # --column mappings, {office's header, trimmed and in lower case: column}; Dutch headers need none.
     columns: Mapping[str, str] = attrs.field(factory=dict)
     # Accreditation registers: a row with a programme and no accreditation of its own is decided from them.
@@ -89,32 +98,70 @@ def run_batch(source: str, sink: Sink, options: BatchOptions, progress: Any = No
     header, a required column absent, bytes that are not in the input's encoding
     (UTF-8 unless ``options.encoding`` names another); these are found before any
     output is written (for stdin, an undecodable byte is found when it is read). A write that fails raises
-    :class:`~nvao_equivalence._files.output.OutputError`.
+    :class:`~nvao_equivalence._files.output.OutputError`; a workbook that cannot be read or written,
+    :class:`~nvao_equivalence._files.workbook.WorkbookError`.
     """
-    input_format = options.input_format or ("jsonl" if source.endswith(".jsonl") else "csv")
+    input_format = options.input_format or format_of(source, default="csv")
+    # A workbook is not text: read from one, the output is CSV unless .xlsx is asked for.
+    output_format = options.output_format or ("csv" if input_format == "xlsx" else input_format)
+    if output_format == "xlsx" and sink.name == STDOUT:
+        raise BatchError(
+            Message(N_("an .xlsx workbook is written to a file, not to standard output: give -o FILE.xlsx"))
+        )
+    if options.sheet is not None and input_format != "xlsx":
+        raise BatchError(
+            Message(
+                N_("--sheet names a sheet of an .xlsx input; {source} is read as {format}"),
+                source="stdin" if source == "-" else source,
+                format=input_format.upper(),
+            )
+        )
+    if input_format == "xlsx":
+        with read_sheet(source, options.sheet) as (title, values):
+            columns, rows = sheet_rows(values)
+            # Excel reads a CSV as UTF-8 only when it begins with a BOM.
+            out = _Output(sink, output_format, options.delimiter or ",", bom=True, title=title)
+            return _run(columns, rows, out, options, as_read=output_format == "xlsx", progress=progress)
     with open_input(source, options.encoding) as (stream, bom):
         try:
-            return _run(stream, bom, sink, options, input_format, progress)
+            if input_format == "jsonl":
+                columns, rows = jsonl_rows(stream)
+                delimiter = options.delimiter or ","
+                rows = checked_records(rows, columns if output_format == "csv" else None)
+            else:
+                delimiter, columns, rows = csv_rows(stream, options.delimiter)
+            out = _Output(sink, output_format, delimiter, bom=bom, title=tr(N_("decisions"), options.lang))
+            return _run(columns, rows, out, options, as_read=input_format == "csv", progress=progress)
         except UnicodeDecodeError as error:  # only stdin: a file is checked before it is read
             raise undecodable(error, source, options.encoding) from None
 
 
-def _run(stream: IO[str], bom: bool, sink: Sink, options: BatchOptions, input_format: str, progress: Any) -> Tally:
-    if input_format == "jsonl":
-        columns, rows = jsonl_rows(stream)
-        delimiter = options.delimiter or ","
-    else:
-        delimiter, columns, rows = csv_rows(stream, options.delimiter)
+def format_of(path: str | None, default: str) -> str:
+    """The file format a path's name says (.jsonl, .xlsx), else ``default``."""
+    suffix = (path or "").lower().rpartition(".")[2]
+    return suffix if suffix in ("jsonl", "xlsx") else default
+
+
+@attrs.frozen
+class _Output:
+    """Where and how the rows are written: the output, its format, the CSV delimiter (and whether a BOM begins it),
+    and the title of an .xlsx sheet."""
+
+    sink: Sink
+    format: str
+    delimiter: str
+    bom: bool
+    title: str
+
+
+def _run(
+    columns: list[str], rows: Iterator[Row], out: _Output, options: BatchOptions, *, as_read: bool, progress: Any
+) -> Tally:
     renamed = header_names(columns, options.columns)
     check_columns([renamed.get(_key(column), column) for column in columns], registered=options.register is not None)
-    output_format = options.output_format or input_format
-    if input_format == "jsonl":
-        rows = checked_records(rows, columns if output_format == "csv" else None)
-    out = sink.stream
+    sink = out.sink
     try:
-        if bom and output_format == "csv":  # JSON Lines never carries one
-            out.write("\ufeff")
-        write = _writer(out, output_format, columns, delimiter, as_read=input_format == "csv")
+        write, finish = _writer(out, columns, as_read=as_read)
     except OSError as failure:
         raise sink.failed(failure) from None
     tally = Tally(renamed={column: renamed[_key(column)] for column in columns if _key(column) in renamed})
@@ -131,6 +178,10 @@ def _run(stream: IO[str], bom: bool, sink: Sink, options: BatchOptions, input_fo
             tally.outcomes[outcome] += 1
         if progress is not None:
             progress(tally)
+    try:
+        finish()
+    except OSError as failure:
+        raise sink.failed(failure) from None
     return tally
 
 
@@ -171,6 +222,7 @@ def _decide(values: dict[str, Any], problem: object, options: BatchOptions) -> t
         output: dict[str, Any] = {
             "outcome": decision.outcome.value,
             "equivalent_to": [degree.value for degree in decision.equivalent_to],
+            "equivalent_level": decision.equivalent_level,
             "rules": list(decision.rules),
             "caveats": list(decision.caveats),
             "missing": list(decision.missing),
@@ -211,6 +263,8 @@ def _same_keys(values: dict[str, Any]) -> str:
 def _text(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, date):  # a workbook's date cell; one with a time of day is the day it falls on
+        return (value.date() if isinstance(value, datetime) else value).isoformat()
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, (str, int, float)):
@@ -221,29 +275,72 @@ def _text(value: Any) -> str:
 # --- writing -------------------------------------------------------------------------------------------------------
 
 
-def _writer(out: IO[str], output_format: str, columns: list[str], delimiter: str, *, as_read: bool) -> Any:
-    """A function writing one row: its values (``as_read``: CSV text in the columns' order) and its output cells."""
-    if output_format == "jsonl":
+def _writer(out: _Output, columns: list[str], *, as_read: bool) -> tuple[Any, Any]:
+    """A function writing one row, its values and its output cells, and one finishing the output. ``as_read``:
+    the values are the input's cells in the columns' order, each as this format can write it."""
+    stream = out.sink.stream
+    if out.format == "jsonl":
 
         def write_json(values: dict[str, Any], cells: dict[str, Any]) -> None:
-            out.write(json.dumps({**values, **cells}, ensure_ascii=False) + "\n")
+            stream.write(json.dumps({**values, **cells}, ensure_ascii=False, default=_json_value) + "\n")
 
-        return write_json
+        return write_json, _nothing
 
-    writer = csv.writer(out, delimiter=delimiter)
+    joined = _joined
+    if out.format == "xlsx":
+        stream.flush()
+        sheet = SheetWriter(cast(TextIO, stream).buffer, out.title)
+        sheet.append([*columns, *OUTPUT_COLUMNS])
+
+        def write_xlsx(values: dict[str, Any], cells: dict[str, Any]) -> None:
+            if as_read and len(values) == len(columns):
+                sheet.append([*values.values(), *joined(cells)])
+            else:
+                sheet.append([*(_in_sheet(values.get(column)) for column in columns), *joined(cells)])
+
+        return write_xlsx, sheet.save
+
+    if out.bom:  # JSON Lines and workbooks never carry one
+        stream.write("\ufeff")
+    writer = csv.writer(stream, delimiter=out.delimiter)
     writer.writerow([*columns, *OUTPUT_COLUMNS])
 
     def write_csv(values: dict[str, Any], cells: dict[str, Any]) -> None:
-        joined = ["|".join(cell) if isinstance(cell, list) else cell for cell in cells.values()]
         if as_read and len(values) == len(columns):
-            writer.writerow([*values.values(), *joined])
+            writer.writerow([*values.values(), *joined(cells)])
         else:
-            writer.writerow([*(_cell(values.get(column)) for column in columns), *joined])
+            writer.writerow([*(_cell(values.get(column)) for column in columns), *joined(cells)])
 
-    return write_csv
+    return write_csv, _nothing
+
+
+def _joined(cells: dict[str, Any]) -> list[Any]:
+    """The output cells as one table cell each: a list's values joined with '|'."""
+    return ["|".join(cell) if isinstance(cell, list) else cell for cell in cells.values()]
+
+
+def _nothing() -> None:
+    """Text outputs are complete when their last row is written."""
 
 
 def _cell(value: Any) -> Any:
+    """A value of a JSON record or a workbook's cell, as CSV text."""
     if value is None:
         return ""
+    if isinstance(value, (date, time)):
+        return value.isoformat()
     return json.dumps(value) if isinstance(value, (dict, list, bool)) else value
+
+
+def _in_sheet(value: Any) -> Any:
+    """A value of a JSON record as a workbook's cell: objects and arrays as their JSON text."""
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else value
+
+
+def _json_value(value: Any) -> str:
+    """A workbook's date (or time) cell in JSON: its ISO text."""
+    if isinstance(value, (date, time)):
+        return value.isoformat()
+    if isinstance(value, timedelta):
+        return str(value)
+    raise TypeError(f"{type(value).__name__} is not JSON")

@@ -141,7 +141,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _batch(args: argparse.Namespace) -> int:
-    from nvao_equivalence._cli.batch import BatchOptions, run_batch
+    from nvao_equivalence._cli.batch import BatchOptions, format_of, run_batch
     from nvao_equivalence._cli.columns import column_options
     from nvao_equivalence._cli.intake import BatchError
     from nvao_equivalence._files.output import output_sink
@@ -162,14 +162,16 @@ def _batch(args: argparse.Namespace) -> int:
                 on=on,
                 target=target,
                 lang=args.lang,
-                output_format=args.output_format,
+                # -o decisions.xlsx writes a workbook; other names keep the input's format, as before.
+                output_format=args.output_format or ("xlsx" if format_of(args.output, "") == "xlsx" else None),
                 input_format=args.input_format,
+                sheet=args.sheet,
                 delimiter=args.delimiter,
                 encoding=args.encoding,
                 columns=column_options(args.column or ()),
                 register=_registers(args.register or (), quiet=args.quiet, lang=args.lang),
             )
-            bar = _ProgressBar(_row_count(args.input)) if show_progress else None
+            bar = _ProgressBar(_row_count(args.input, args.input_format)) if show_progress else None
             try:
                 tally = run_batch(args.input, sink, options, progress=bar.update if bar else None)
             finally:
@@ -208,11 +210,11 @@ def _registers(paths: Sequence[str], *, quiet: bool, lang: str) -> Any:
     return merged
 
 
-def _row_count(source: str) -> int | None:
+def _row_count(source: str, input_format: str | None) -> int | None:
     """The number of data lines of a regular input file (a CSV header not counted), for the bar's % and time
     left; ``None`` for stdin or a file that cannot be counted cheaply (a quoted cell may span lines: then the bar
-    can only be near)."""
-    if source == "-" or not os.path.isfile(source):
+    can only be near; a workbook's rows are not lines)."""
+    if source == "-" or not os.path.isfile(source) or "xlsx" in (input_format, source.lower().rpartition(".")[2]):
         return None
     try:
         with open(source, "rb") as handle:

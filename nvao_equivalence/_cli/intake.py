@@ -49,7 +49,7 @@ MAX_CELL = 128 * 1024
 MAX_READ_CELL = 16 << 20
 MAX_DEPTH = 100
 # The columns the output adds: an input that already has one would lose a value, so it is refused.
-OUTPUT_COLUMNS = ("outcome", "equivalent_to", "rules", "caveats", "missing", "explanation", "error")
+OUTPUT_COLUMNS = ("outcome", "equivalent_to", "equivalent_level", "rules", "caveats", "missing", "explanation", "error")
 
 
 class BatchError(EquivalenceError):

@@ -152,21 +152,36 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
             )
         ),
     )
-    batch.add_argument("input", metavar="INPUT", help=t(N_("CSV or .jsonl file; - reads stdin")))
+    batch.add_argument("input", metavar="INPUT", help=t(N_("CSV, .jsonl or .xlsx file; - reads stdin")))
     batch.add_argument(
         "-o",
         "--output",
         help=t(
             N_(
-                "output file (default stdout); a file is replaced only when the run completes, a FIFO or device is "
-                "written in place"
+                "output file (default stdout); a name ending in .xlsx writes a workbook; a file is replaced only "
+                "when the run completes, a FIFO or device is written in place"
             )
         ),
     )
     batch.add_argument("--on", help=t(N_("assessment date for rows without an 'on' column (default: today)")))
     batch.add_argument("--target", help=t(N_("target jurisdiction for rows without a 'target' column")))
-    batch.add_argument("--format", choices=("csv", "jsonl"), dest="output_format", help=t(N_("output format")))
-    batch.add_argument("--input-format", choices=("csv", "jsonl"), help=t(N_("input format (default: from the name)")))
+    batch.add_argument(
+        "--format",
+        choices=("csv", "jsonl", "xlsx"),
+        dest="output_format",
+        help=t(
+            N_(
+                "output format (default: xlsx for an -o name ending in .xlsx, else csv for an .xlsx input, else the "
+                "input's)"
+            )
+        ),
+    )
+    batch.add_argument(
+        "--input-format", choices=("csv", "jsonl", "xlsx"), help=t(N_("input format (default: from the name)"))
+    )
+    batch.add_argument(
+        "--sheet", metavar="NAME", help=t(N_("the sheet of an .xlsx input to read (default: the first)"))
+    )
     _lang_option(batch, t, N_("language of the explanation and error columns"))
     batch.add_argument(
         "--delimiter", choices=(",", ";"), help=t(N_("CSV delimiter (default: detected from the header)"))

@@ -14,7 +14,7 @@ from nvao_equivalence._cli.commands import main
 from tests.paths import DOCS
 
 EXAMPLES = DOCS / "examples"
-OUTPUT_COLUMNS = ["outcome", "equivalent_to", "rules", "caveats", "missing", "explanation", "error"]
+OUTPUT_COLUMNS = ["outcome", "equivalent_to", "equivalent_level", "rules", "caveats", "missing", "explanation", "error"]
 
 
 def run(args, capsys):

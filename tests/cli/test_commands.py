@@ -188,4 +188,8 @@ def test_the_progress_bar_knows_the_size_of_a_file_and_not_of_stdin(tmp_path):
     csv_file, jsonl_file = tmp_path / "in.csv", tmp_path / "in.jsonl"
     csv_file.write_text("awarded_by,degree\nNL,wo-bachelor\nVL,master\n", encoding="utf-8")
     jsonl_file.write_text('{"a": 1}\n{"a": 2}\n{"a": 3}\n', encoding="utf-8")
-    assert (_row_count(str(csv_file)), _row_count(str(jsonl_file)), _row_count("-")) == (2, 3, None)
+    assert (_row_count(str(csv_file), None), _row_count(str(jsonl_file), None), _row_count("-", None)) == (2, 3, None)
+    # A workbook's rows are not lines: the bar counts without a total.
+    workbook = tmp_path / "in.XLSX"
+    workbook.write_bytes(b"PK\n\n\n")
+    assert (_row_count(str(csv_file), "xlsx"), _row_count(str(workbook), None)) == (None, None)
