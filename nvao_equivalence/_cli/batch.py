@@ -8,7 +8,9 @@ and the reason in ``error``, and the rest go on. Memory does not grow with the f
 from __future__ import annotations
 
 import csv
+import io
 import json
+import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from datetime import date, datetime, time, timedelta
@@ -24,13 +26,14 @@ from nvao_equivalence._cli.intake import (
     BatchError,
     Row,
     check_columns,
-    checked_records,
     csv_rows,
-    jsonl_rows,
     open_input,
     undecodable,
 )
+from nvao_equivalence._cli.jsonl import checked_records, jsonl_rows
+from nvao_equivalence._cli.memo import RowMemo
 from nvao_equivalence._cli.sheet import sheet_rows
+from nvao_equivalence._decide.assessment import rule_set
 from nvao_equivalence._files.output import STDOUT, Sink
 from nvao_equivalence._files.workbook import SheetWriter, read_sheet
 from nvao_equivalence._language.catalogue import N_, ntr, tr
@@ -121,7 +124,7 @@ def run_batch(source: str, sink: Sink, options: BatchOptions, progress: Any = No
             columns, rows = sheet_rows(values)
             # Excel reads a CSV as UTF-8 only when it begins with a BOM.
             out = _Output(sink, output_format, options.delimiter or ",", bom=True, title=title)
-            return _run(columns, rows, out, options, as_read=output_format == "xlsx", progress=progress)
+            return _run(columns, rows, out, options, read="xlsx", as_read=output_format == "xlsx", progress=progress)
     with open_input(source, options.encoding) as (stream, bom):
         try:
             if input_format == "jsonl":
@@ -131,7 +134,8 @@ def run_batch(source: str, sink: Sink, options: BatchOptions, progress: Any = No
             else:
                 delimiter, columns, rows = csv_rows(stream, options.delimiter)
             out = _Output(sink, output_format, delimiter, bom=bom, title=tr(N_("decisions"), options.lang))
-            return _run(columns, rows, out, options, as_read=input_format == "csv", progress=progress)
+            read = input_format
+            return _run(columns, rows, out, options, read=read, as_read=read == "csv", progress=progress)
         except UnicodeDecodeError as error:  # only stdin: a file is checked before it is read
             raise undecodable(error, source, options.encoding) from None
 
@@ -155,8 +159,9 @@ class _Output:
 
 
 def _run(
-    columns: list[str], rows: Iterator[Row], out: _Output, options: BatchOptions, *, as_read: bool, progress: Any
-) -> Tally:
+    columns: list[str], rows: Iterator[Row], out: _Output, options: BatchOptions, *, read: str, as_read: bool,
+    progress: Any,
+) -> Tally:  # fmt: skip
     renamed = header_names(columns, options.columns)
     check_columns([renamed.get(_key(column), column) for column in columns], registered=options.register is not None)
     sink = out.sink
@@ -165,8 +170,21 @@ def _run(
     except OSError as failure:
         raise sink.failed(failure) from None
     tally = Tally(renamed={column: renamed[_key(column)] for column in columns if _key(column) in renamed})
+    # Rows of a CSV or a sheet all have every column: each kind of row is decided once (see _cli/memo.py).
+    headers = {renamed.get(_key(column), _key(column)): column for column in columns}
+    memo = None
+    if read != "jsonl" and RowMemo.usable(headers, options.register):
+        memo = RowMemo(headers, rule_set(options.rules), options.on, _cell_text, typed=read == "xlsx")
+    outcomes = tally.outcomes
     for values, problem in rows:
-        cells, outcome, error = _decide(values, problem, options)
+        key = memo.key(values) if memo is not None and problem is None else None
+        known = memo.get(key) if memo is not None and key is not None else None
+        if known is None:
+            cells, outcome, error = _decide(values, problem, options)
+            if memo is not None and key is not None and outcome and not error:
+                memo.put(key, cells, outcome)
+        else:
+            (cells, outcome), error = known, ""
         try:
             write(values, cells)
         except OSError as failure:
@@ -175,7 +193,7 @@ def _run(
         if error:
             tally.errors += 1
         else:
-            tally.outcomes[outcome] += 1
+            outcomes[outcome] += 1
         if progress is not None:
             progress(tally)
     try:
@@ -260,6 +278,11 @@ def _same_keys(values: dict[str, Any]) -> str:
     return "two keys name the same column"
 
 
+def _cell_text(value: Any) -> str:
+    """A cell as the decision reads it: text trimmed, a workbook's other cells as text."""
+    return value.strip() if type(value) is str else _text(value)
+
+
 def _text(value: Any) -> str:
     if value is None:
         return ""
@@ -304,14 +327,39 @@ def _writer(out: _Output, columns: list[str], *, as_read: bool) -> tuple[Any, An
         stream.write("\ufeff")
     writer = csv.writer(stream, delimiter=out.delimiter)
     writer.writerow([*columns, *OUTPUT_COLUMNS])
+    # Rows of the same kind share their output cells (one dict per verdict): those cells are written as CSV once,
+    # and each row writes its own cells, ended by the delimiter rather than a line end, then that text. The bytes
+    # are the same as one writerow of the whole row; quoting a long explanation anew for every row is not. (csv
+    # quotes a cell holding a character of the line end: a row with a line break in a cell is written whole.)
+    head = csv.writer(stream, delimiter=out.delimiter, lineterminator=out.delimiter)
+    tails: dict[int, tuple[dict[str, Any], str]] = {}
+
+    def tail(cells: dict[str, Any]) -> str:
+        known = tails.get(id(cells))
+        if known is None or known[0] is not cells:
+            if len(tails) >= _MAX_TAILS:
+                tails.clear()
+            text = io.StringIO()
+            csv.writer(text, delimiter=out.delimiter).writerow(joined(cells))
+            known = tails[id(cells)] = (cells, text.getvalue())
+        return known[1]
 
     def write_csv(values: dict[str, Any], cells: dict[str, Any]) -> None:
-        if as_read and len(values) == len(columns):
+        # A one-field row of "" is written '""' whole, not so.
+        if as_read and len(values) == len(columns) > 1 and not _BREAKS.search("".join(values.values())):
+            head.writerow(values.values())
+            stream.write(tail(cells))
+        elif as_read and len(values) == len(columns):
             writer.writerow([*values.values(), *joined(cells)])
         else:
             writer.writerow([*(_cell(values.get(column)) for column in columns), *joined(cells)])
 
     return write_csv, _nothing
+
+
+_BREAKS = re.compile("[\r\n]")
+# Output cells are shared per verdict; a file of endlessly varied rows must not keep each one's written text.
+_MAX_TAILS = 4096
 
 
 def _joined(cells: dict[str, Any]) -> list[Any]:

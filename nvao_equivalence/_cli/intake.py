@@ -1,9 +1,9 @@
-"""Reading an intake file for ``batch``: CSV or JSON Lines, row by row, each row with what is wrong with it.
+"""Reading an intake file for ``batch``: opening it, and CSV row by row, each row with what is wrong with it.
 
-CSV has a header, comma or semicolon, UTF-8 with or without BOM (or another encoding, named); JSON Lines one
-object a line. Problems of the whole file (no header, a required column missing, a byte not in its encoding) raise
-:class:`BatchError` before anything is written; a problem of one row travels with the row, which becomes an error
-row in the output.
+CSV has a header, comma or semicolon, UTF-8 with or without BOM (or another encoding, named); JSON Lines (one
+object a line) is read by ``_cli/jsonl.py``, an .xlsx sheet by ``_cli/sheet.py``. Problems of the whole file (no
+header, a required column missing, a byte not in its encoding) raise :class:`BatchError` before anything is
+written; a problem of one row travels with the row, which becomes an error row in the output.
 """
 
 from __future__ import annotations
@@ -11,12 +11,11 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import json
-import math
 import sys
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
+from itertools import chain
 from pathlib import Path
 from typing import IO, Any
 
@@ -33,9 +32,7 @@ __all__ = [
     "BatchError",
     "Row",
     "check_columns",
-    "checked_records",
     "csv_rows",
-    "jsonl_rows",
     "open_input",
     "text_codec",
     "undecodable",
@@ -44,10 +41,9 @@ __all__ = [
 REQUIRED_REGISTERED = ("awarded_by", "degree", "awarded_on", "programme")
 # Limits of one record (docs/cli.md): a CSV cell longer than MAX_CELL characters (the csv module's own default
 # field limit) makes its row an error row; one longer than MAX_READ_CELL cannot be told from an unterminated quote
-# and stops the run. A JSON record nested deeper than MAX_DEPTH levels is an error row.
+# and stops the run.
 MAX_CELL = 128 * 1024
 MAX_READ_CELL = 16 << 20
-MAX_DEPTH = 100
 # The columns the output adds: an input that already has one would lose a value, so it is refused.
 OUTPUT_COLUMNS = ("outcome", "equivalent_to", "equivalent_level", "rules", "caveats", "missing", "explanation", "error")
 
@@ -185,7 +181,7 @@ def csv_rows(stream: IO[str], delimiter: str | None) -> tuple[str, list[str], It
         raise BatchError(Message(N_("the input has no header line; the first line must name the columns")))
     delimiter = delimiter or delimiter_of(first)
     # strict: an unterminated quote is an error, not a field that silently swallows the rows after it.
-    reader = csv.reader(_chain(first, stream), delimiter=delimiter, strict=True)
+    reader = csv.reader(chain((first,), stream), delimiter=delimiter, strict=True)
     header = [name.strip() for name in _next_record(reader) or []]
     longest = max(header, key=len, default="")
     if len(longest) > MAX_CELL:
@@ -193,7 +189,7 @@ def csv_rows(stream: IO[str], delimiter: str | None) -> tuple[str, list[str], It
 
     def rows() -> Iterator[Row]:
         width = len(header)
-        while (fields := _next_record(reader)) is not None:
+        for fields in _records(reader):
             problem: Message | str | None = None
             if len(fields) > width:
                 extra = ", ".join(repr(value) for value in fields[width:])
@@ -217,19 +213,36 @@ def _long_cell(header: list[str], fields: list[str]) -> str:
 
 def _next_record(reader: Any) -> list[str] | None:
     """The next CSV record, None at the end; a record csv cannot read ends the run, naming its line."""
-    try:
+    for record in _records(reader, 1):
+        return record
+    return None
+
+
+def _records(reader: Any, size: int = 256) -> Iterator[list[str]]:
+    """The CSV records, read ``size`` at a time with the field limit raised once (not once a record: that was a
+    good part of reading a row); a record csv cannot read ends the run, after the records before it."""
+    while True:
+        chunk: list[list[str]] = []
+        failure = None
         with _long_cells():
-            return next(reader)  # type: ignore[no-any-return]
-    except StopIteration:
-        return None
-    except csv.Error as error:
-        raise BatchError(
-            Message(
-                N_("line {line}: {error}; the file cannot be read as CSV from there (check its quotes)"),
-                line=reader.line_num,
-                error=error,
+            try:
+                for _ in range(size):
+                    chunk.append(next(reader))
+            except StopIteration:
+                size = 0
+            except csv.Error as error:
+                failure = (error, reader.line_num)
+        yield from chunk
+        if failure is not None:
+            raise BatchError(
+                Message(
+                    N_("line {line}: {error}; the file cannot be read as CSV from there (check its quotes)"),
+                    line=failure[1],
+                    error=failure[0],
+                )
             )
-        ) from None
+        if size == 0:
+            return
 
 
 # The csv module's field limit is the process's. It is raised only while a record is read, so that a long cell
@@ -252,119 +265,6 @@ def _long_cells() -> Iterator[None]:
             _limit_raised[0] -= 1
             if _limit_raised[0] == 0:
                 csv.field_size_limit(_limit_raised[1])
-
-
-def _chain(first: str, rest: Iterable[str]) -> Iterator[str]:
-    yield first
-    yield from rest
-
-
-def jsonl_rows(stream: IO[str]) -> tuple[list[str], Iterator[Row]]:
-    lines = iter(enumerate(stream, start=1))
-    pending: list[Row] = []
-    columns: list[str] = []
-    # The columns are the keys of the first record (CSV output needs them up front).
-    for number, line in lines:
-        row = _json_row(number, line.removeprefix("\ufeff") if number == 1 else line)
-        pending.append(row)
-        if row[1] is None:
-            columns = list(row[0])
-            break
-
-    def rows() -> Iterator[Row]:
-        yield from pending
-        for number, line in lines:
-            yield _json_row(number, line)
-
-    return columns, rows()
-
-
-def checked_records(rows: Iterator[Row], columns: list[str] | None) -> Iterator[Row]:
-    """JSON records whose keys the output would overwrite, or (for CSV output, whose columns are the first
-    record's keys) could not hold, become error rows rather than losing a value."""
-    known = frozenset(columns) if columns is not None else None
-    for record, problem in rows:
-        if problem is None:
-            clash = [key for key in record if str(key).strip().lower() in OUTPUT_COLUMNS]
-            unknown = [key for key in record if known is not None and key not in known]
-            if clash:
-                problem = Message(N_("the record has a key {key!r}, which the output adds; rename it"), key=clash[0])
-            elif unknown:
-                kept = ", ".join(f"{key}={record[key]!r}" for key in unknown)
-                problem = Message(
-                    N_("keys not in the first record cannot be written as CSV columns: {kept}"), kept=kept
-                )
-        yield record, problem
-
-
-class _DuplicateKey(Exception):
-    """A JSON object names the same key twice: json would keep only the last value."""
-
-
-def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    record = dict(pairs)
-    if len(record) != len(pairs):
-        seen: set[str] = set()
-        for key, _ in pairs:
-            if key in seen:
-                raise _DuplicateKey(key)
-            seen.add(key)
-    return record
-
-
-def _number_text(text: str) -> Any:
-    """A JSON number with a fraction or exponent: a float, or its text when no float holds it (1e999)."""
-    number = float(text)
-    return number if math.isfinite(number) else text
-
-
-# NaN and Infinity are not JSON, though Python's json reads them: they are kept as their text, as are numbers no
-# float can hold, so that the output is always JSON and no value is lost.
-_DECODER = json.JSONDecoder(object_pairs_hook=_object, parse_constant=str, parse_float=_number_text)
-
-
-def _json_row(number: int, line: str) -> Row:
-    if not line.strip():
-        return {}, Message(N_("empty line: nothing to decide"))
-    try:
-        record = _DECODER.decode(line)
-    except json.JSONDecodeError as error:
-        return {}, Message(
-            N_("line {line} is not JSON: {error} (column {column})"), line=number, error=error.msg, column=error.colno
-        )
-    except _DuplicateKey as twice:
-        return {}, f"line {number}: the key {twice.args[0]!r} appears twice in one object; keep one"
-    except RecursionError:
-        return {}, f"line {number}: JSON nested deeper than {MAX_DEPTH} levels, the limit"
-    except ValueError:  # the only other: an integer with more digits than Python converts
-        digits = sys.get_int_max_str_digits()
-        return {}, f"line {number}: a number has more than {digits:,} digits, the limit; write it as text"
-    if not isinstance(record, dict):
-        return {}, Message(N_("line {line} is not a JSON object: {start!r}"), line=number, start=line.strip()[:40])
-    if line.count("[") + line.count("{") > MAX_DEPTH and _deeper_than(record, MAX_DEPTH):
-        return {}, f"line {number}: JSON nested deeper than {MAX_DEPTH} levels, the limit"
-    if "\\u" in line:  # only an escape can give text that is not a character: a lone surrogate
-        try:
-            json.dumps(record, ensure_ascii=False).encode("utf-8")
-        except UnicodeEncodeError as error:
-            escape = f"\\u{ord(error.object[error.start]):04x}"
-            return {}, (
-                f"line {number}: the escape {escape} is half of a UTF-16 surrogate pair, not a character; "
-                "write the character itself, or both halves"
-            )
-    return record, None
-
-
-def _deeper_than(value: Any, limit: int) -> bool:
-    """Whether ``value`` nests arrays and objects more than ``limit`` levels deep (without recursing)."""
-    pending = [(value, 1)]
-    while pending:
-        item, depth = pending.pop()
-        if depth > limit:
-            return True
-        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else ()
-        pending.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
-    return False
 
 
 def check_columns(columns: list[str], *, registered: bool = False) -> None:

@@ -126,7 +126,9 @@ def _replacing(path: str, found: os.stat_result | None) -> Iterator[Sink]:
         )  # fmt: skip
     except OSError as error:
         raise OutputError(f"cannot write {path}: {error.strerror}") from None
-    sink = Sink(handle, path)
+    # The file itself, not the wrapper that removes it on close: the wrapper's lookup on every write is a
+    # measurable part of a large batch, and removing is done below.
+    sink = Sink(handle.file, path)
     try:
         yield sink
         try:

@@ -1,0 +1,105 @@
+"""Rows decided before: ``batch`` decides each kind of row once, however often the file repeats it.
+
+An intake file repeats itself: the same awarding party, degree and flags, and award dates that fall in the same period
+between two rule changes. A decision's output cells depend only on its verdict, and a verdict only on the diploma's
+discrete facts, the target, and which periods between rule changes hold the award date and the assessment date (see
+``verdict`` in ``_decide/engine.py``, which keys its own cache the same way). So a row is looked up by its raw cells
+for those facts and by the two periods, and only the first row of each kind is decided in full.
+
+Rows the key cannot stand for are decided in full every time: rows with an accreditation period (the award date
+itself then decides whether the programme was accredited), rows decided from a register (its answer is cited per
+row, with dates), and rows that are errors (the message names the row's own values). A row is looked up only once
+its dates have been read and found in order, so a bad date is always reported by the full decision.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Mapping
+from datetime import date
+from operator import itemgetter
+from typing import Any
+
+from nvao_equivalence._rulebook.ruleset import RuleSet
+from nvao_equivalence._vocabulary.dates import parse_date
+
+__all__ = ["RowMemo"]
+
+# The columns whose cells make a row's facts, besides its two dates; every other column is passed through.
+FACTS = ("awarded_by", "degree", "accredited", "arts", "recognised", "target")
+# A file of endlessly varied spellings must not grow memory: past these sizes a cache starts again.
+MAX_KINDS = 4096
+MAX_DATES = 65536
+
+
+class RowMemo:
+    """The output of each kind of row seen so far, for rows keyed by ``key``; see the module."""
+
+    def __init__(
+        self, headers: Mapping[str, str], ruleset: RuleSet, on: date | None, text: Callable[[Any], str], *, typed: bool
+    ) -> None:
+        # headers: {column: the input's header read as it}, for the columns the input has.
+        self._facts = itemgetter(*(headers[name] for name in FACTS if name in headers), headers["awarded_on"])
+        self._on = headers.get("on")
+        self._text = text
+        # A workbook's cells are typed, and True == 1 == 1.0 as keys: such cells are keyed by their text.
+        self._typed = typed
+        self._changes = ruleset.changes
+        self._award_changes = ruleset.award_changes
+        self._default = (on, bisect_right(self._changes, on)) if on is not None else None
+        self._kinds: dict[tuple[Any, ...], tuple[dict[str, Any], str]] = {}
+        self._dates: dict[Any, tuple[date, int] | None] = {}
+
+    @classmethod
+    def usable(cls, headers: Mapping[str, str], register: object) -> bool:
+        """Whether rows of an input with these columns can be keyed at all."""
+        return (
+            register is None
+            and "awarded_on" in headers
+            and "accredited_from" not in headers
+            and "accredited_until" not in headers
+        )
+
+    def key(self, values: dict[str, Any]) -> tuple[Any, ...] | None:
+        """The key of a row whose dates are read and in order, else ``None``."""
+        facts = self._facts(values)
+        awarded = self._date(facts[-1], self._award_changes)
+        if awarded is None:
+            return None
+        assessed = self._default
+        if self._on is not None:
+            cell = values[self._on]
+            if self._text(cell):
+                assessed = self._date(cell, self._changes)
+        if assessed is None or awarded[0] > assessed[0]:
+            return None  # no assessment date, or one before the award: the full decision says so
+        kind = facts[:-1]
+        if self._typed:
+            kind = tuple(value if type(value) is str else self._text(value) for value in kind)
+        return kind, assessed[1], awarded[1]
+
+    def get(self, key: tuple[Any, ...]) -> tuple[dict[str, Any], str] | None:
+        return self._kinds.get(key)
+
+    def put(self, key: tuple[Any, ...], cells: dict[str, Any], outcome: str) -> None:
+        if len(self._kinds) >= MAX_KINDS:
+            self._kinds.clear()
+        self._kinds[key] = (cells, outcome)
+
+    def _date(self, raw: Any, changes: tuple[date, ...]) -> tuple[date, int] | None:
+        """A cell's date and the period between ``changes`` that holds it, or ``None`` when the cell is empty or not
+        a date (the full decision then says why)."""
+        cached = (raw, changes) if type(raw) is str else (type(raw), raw, changes)
+        try:
+            return self._dates[cached]
+        except KeyError:
+            pass
+        try:
+            text = self._text(raw)
+            day = parse_date(text, field="") if text else None
+        except ValueError:
+            day = None
+        if len(self._dates) >= MAX_DATES:
+            self._dates.clear()
+        found = self._dates[cached] = (day, bisect_right(changes, day)) if day is not None else None
+        return found
