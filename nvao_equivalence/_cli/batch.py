@@ -7,15 +7,11 @@ and the reason in ``error``, and the rest go on. Memory does not grow with the f
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 from functools import lru_cache
-from typing import Any, TextIO, cast
+from typing import Any
 
 import attrs
 
@@ -33,9 +29,10 @@ from nvao_equivalence._cli.intake import (
 from nvao_equivalence._cli.jsonl import checked_records, jsonl_rows
 from nvao_equivalence._cli.memo import RowMemo
 from nvao_equivalence._cli.sheet import sheet_rows
+from nvao_equivalence._cli.writers import Output, writer
 from nvao_equivalence._decide.assessment import rule_set
 from nvao_equivalence._files.output import STDOUT, Sink
-from nvao_equivalence._files.workbook import SheetWriter, read_sheet
+from nvao_equivalence._files.workbook import read_sheet
 from nvao_equivalence._language.catalogue import N_, ntr, tr
 from nvao_equivalence._language.message import Message, say
 from nvao_equivalence._rulebook.ruleset import RuleSet
@@ -123,7 +120,7 @@ def run_batch(source: str, sink: Sink, options: BatchOptions, progress: Any = No
         with read_sheet(source, options.sheet) as (title, values):
             columns, rows = sheet_rows(values)
             # Excel reads a CSV as UTF-8 only when it begins with a BOM.
-            out = _Output(sink, output_format, options.delimiter or ",", bom=True, title=title)
+            out = Output(sink, output_format, options.delimiter or ",", bom=True, title=title)
             return _run(columns, rows, out, options, read="xlsx", as_read=output_format == "xlsx", progress=progress)
     with open_input(source, options.encoding) as (stream, bom):
         try:
@@ -133,7 +130,7 @@ def run_batch(source: str, sink: Sink, options: BatchOptions, progress: Any = No
                 rows = checked_records(rows, columns if output_format == "csv" else None)
             else:
                 delimiter, columns, rows = csv_rows(stream, options.delimiter)
-            out = _Output(sink, output_format, delimiter, bom=bom, title=tr(N_("decisions"), options.lang))
+            out = Output(sink, output_format, delimiter, bom=bom, title=tr(N_("decisions"), options.lang))
             read = input_format
             return _run(columns, rows, out, options, read=read, as_read=read == "csv", progress=progress)
         except UnicodeDecodeError as error:  # only stdin: a file is checked before it is read
@@ -146,41 +143,30 @@ def format_of(path: str | None, default: str) -> str:
     return suffix if suffix in ("jsonl", "xlsx") else default
 
 
-@attrs.frozen
-class _Output:
-    """Where and how the rows are written: the output, its format, the CSV delimiter (and whether a BOM begins it),
-    and the title of an .xlsx sheet."""
-
-    sink: Sink
-    format: str
-    delimiter: str
-    bom: bool
-    title: str
-
-
 def _run(
-    columns: list[str], rows: Iterator[Row], out: _Output, options: BatchOptions, *, read: str, as_read: bool,
+    columns: list[str], rows: Iterator[Row], out: Output, options: BatchOptions, *, read: str, as_read: bool,
     progress: Any,
 ) -> Tally:  # fmt: skip
     renamed = header_names(columns, options.columns)
     check_columns([renamed.get(_key(column), column) for column in columns], registered=options.register is not None)
     sink = out.sink
     try:
-        write, finish = _writer(out, columns, as_read=as_read)
+        write, finish = writer(out, columns, as_read=as_read)
     except OSError as failure:
         raise sink.failed(failure) from None
     tally = Tally(renamed={column: renamed[_key(column)] for column in columns if _key(column) in renamed})
     # Rows of a CSV or a sheet all have every column: each kind of row is decided once (see _cli/memo.py).
-    headers = {renamed.get(_key(column), _key(column)): column for column in columns}
+    places = {renamed.get(_key(column), _key(column)): place for place, column in enumerate(columns)}
     memo = None
-    if read != "jsonl" and RowMemo.usable(headers, options.register):
-        memo = RowMemo(headers, rule_set(options.rules), options.on, _cell_text, typed=read == "xlsx")
+    if read != "jsonl" and RowMemo.usable(places, options.register):
+        memo = RowMemo(places, rule_set(options.rules), options.on, _cell_text, typed=read == "xlsx")
     outcomes = tally.outcomes
+    count = errors = 0  # kept in locals, and in the tally when it is shown or done: a row's cost is small now
     for values, problem in rows:
-        key = memo.key(values) if memo is not None and problem is None else None
-        known = memo.get(key) if memo is not None and key is not None else None
+        key, known = memo.lookup(values) if memo is not None and problem is None else _UNKNOWN
         if known is None:
-            cells, outcome, error = _decide(values, problem, options)
+            record = values if isinstance(values, dict) else dict(zip(columns, values, strict=True))
+            cells, outcome, error = _decide(record, problem, options)
             if memo is not None and key is not None and outcome and not error:
                 memo.put(key, cells, outcome)
         else:
@@ -189,18 +175,23 @@ def _run(
             write(values, cells)
         except OSError as failure:
             raise sink.failed(failure) from None
-        tally.rows += 1
+        count += 1
         if error:
-            tally.errors += 1
+            errors += 1
         else:
             outcomes[outcome] += 1
         if progress is not None:
+            tally.rows, tally.errors = count, errors
             progress(tally)
+    tally.rows, tally.errors = count, errors
     try:
         finish()
     except OSError as failure:
         raise sink.failed(failure) from None
     return tally
+
+
+_UNKNOWN = (None, None)  # a row no memo can look up: no key, nothing known
 
 
 # --- deciding ------------------------------------------------------------------------------------------------------
@@ -293,102 +284,3 @@ def _text(value: Any) -> str:
     if isinstance(value, (str, int, float)):
         return str(value).strip()
     raise ValueError(Message(N_("{value!r} is not a text, number, boolean or null"), value=value))
-
-
-# --- writing -------------------------------------------------------------------------------------------------------
-
-
-def _writer(out: _Output, columns: list[str], *, as_read: bool) -> tuple[Any, Any]:
-    """A function writing one row, its values and its output cells, and one finishing the output. ``as_read``:
-    the values are the input's cells in the columns' order, each as this format can write it."""
-    stream = out.sink.stream
-    if out.format == "jsonl":
-
-        def write_json(values: dict[str, Any], cells: dict[str, Any]) -> None:
-            stream.write(json.dumps({**values, **cells}, ensure_ascii=False, default=_json_value) + "\n")
-
-        return write_json, _nothing
-
-    joined = _joined
-    if out.format == "xlsx":
-        stream.flush()
-        sheet = SheetWriter(cast(TextIO, stream).buffer, out.title)
-        sheet.append([*columns, *OUTPUT_COLUMNS])
-
-        def write_xlsx(values: dict[str, Any], cells: dict[str, Any]) -> None:
-            if as_read and len(values) == len(columns):
-                sheet.append([*values.values(), *joined(cells)])
-            else:
-                sheet.append([*(_in_sheet(values.get(column)) for column in columns), *joined(cells)])
-
-        return write_xlsx, sheet.save
-
-    if out.bom:  # JSON Lines and workbooks never carry one
-        stream.write("\ufeff")
-    writer = csv.writer(stream, delimiter=out.delimiter)
-    writer.writerow([*columns, *OUTPUT_COLUMNS])
-    # Rows of the same kind share their output cells (one dict per verdict): those cells are written as CSV once,
-    # and each row writes its own cells, ended by the delimiter rather than a line end, then that text. The bytes
-    # are the same as one writerow of the whole row; quoting a long explanation anew for every row is not. (csv
-    # quotes a cell holding a character of the line end: a row with a line break in a cell is written whole.)
-    head = csv.writer(stream, delimiter=out.delimiter, lineterminator=out.delimiter)
-    tails: dict[int, tuple[dict[str, Any], str]] = {}
-
-    def tail(cells: dict[str, Any]) -> str:
-        known = tails.get(id(cells))
-        if known is None or known[0] is not cells:
-            if len(tails) >= _MAX_TAILS:
-                tails.clear()
-            text = io.StringIO()
-            csv.writer(text, delimiter=out.delimiter).writerow(joined(cells))
-            known = tails[id(cells)] = (cells, text.getvalue())
-        return known[1]
-
-    def write_csv(values: dict[str, Any], cells: dict[str, Any]) -> None:
-        # A one-field row of "" is written '""' whole, not so.
-        if as_read and len(values) == len(columns) > 1 and not _BREAKS.search("".join(values.values())):
-            head.writerow(values.values())
-            stream.write(tail(cells))
-        elif as_read and len(values) == len(columns):
-            writer.writerow([*values.values(), *joined(cells)])
-        else:
-            writer.writerow([*(_cell(values.get(column)) for column in columns), *joined(cells)])
-
-    return write_csv, _nothing
-
-
-_BREAKS = re.compile("[\r\n]")
-# Output cells are shared per verdict; a file of endlessly varied rows must not keep each one's written text.
-_MAX_TAILS = 4096
-
-
-def _joined(cells: dict[str, Any]) -> list[Any]:
-    """The output cells as one table cell each: a list's values joined with '|'."""
-    return ["|".join(cell) if isinstance(cell, list) else cell for cell in cells.values()]
-
-
-def _nothing() -> None:
-    """Text outputs are complete when their last row is written."""
-
-
-def _cell(value: Any) -> Any:
-    """A value of a JSON record or a workbook's cell, as CSV text."""
-    if value is None:
-        return ""
-    if isinstance(value, (date, time)):
-        return value.isoformat()
-    return json.dumps(value) if isinstance(value, (dict, list, bool)) else value
-
-
-def _in_sheet(value: Any) -> Any:
-    """A value of a JSON record as a workbook's cell: objects and arrays as their JSON text."""
-    return json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else value
-
-
-def _json_value(value: Any) -> str:
-    """A workbook's date (or time) cell in JSON: its ISO text."""
-    if isinstance(value, (date, time)):
-        return value.isoformat()
-    if isinstance(value, timedelta):
-        return str(value)
-    raise TypeError(f"{type(value).__name__} is not JSON")

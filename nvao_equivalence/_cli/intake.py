@@ -52,7 +52,10 @@ class BatchError(EquivalenceError):
     """The command itself cannot run (exit code 2): nothing, or nothing more, is written."""
 
 
-Row = tuple[dict[str, Any], Message | str | None]  # the row's values by column, and why it cannot be read as one, if so
+# A row's values, and why it cannot be read as one, if so. The values of a CSV or a sheet are a list in the order
+# of its columns, every column present (no dict a row: most rows are only looked up and written back); a JSON record
+# is a dict, with the keys it has.
+Row = tuple[list[Any] | dict[str, Any], Message | str | None]
 
 
 @contextmanager
@@ -201,7 +204,9 @@ def csv_rows(stream: IO[str], delimiter: str | None) -> tuple[str, list[str], It
                 )
             elif fields and max(map(len, fields)) > MAX_CELL:
                 problem = _long_cell(header, fields)
-            yield dict(zip(header, fields + [""] * (width - len(fields)), strict=False)), problem
+            if len(fields) != width:  # a short row's missing cells are empty; a long row's surplus is in its error
+                fields = fields[:width] + [""] * (width - len(fields))
+            yield fields, problem
 
     return delimiter, header, rows()
 

@@ -12,18 +12,20 @@ import sys
 from collections.abc import Iterator
 from typing import IO, Any
 
-from nvao_equivalence._cli.intake import OUTPUT_COLUMNS, Row
+from nvao_equivalence._cli.intake import OUTPUT_COLUMNS
 from nvao_equivalence._language.catalogue import N_
 from nvao_equivalence._language.message import Message
 
 __all__ = ["MAX_DEPTH", "checked_records", "jsonl_rows"]
 
 MAX_DEPTH = 100
+# A record by its keys, and why it cannot be read as one, if so (a Row of _cli/intake.py).
+Record = tuple[dict[str, Any], Message | str | None]
 
 
-def jsonl_rows(stream: IO[str]) -> tuple[list[str], Iterator[Row]]:
+def jsonl_rows(stream: IO[str]) -> tuple[list[str], Iterator[Record]]:
     lines = iter(enumerate(stream, start=1))
-    pending: list[Row] = []
+    pending: list[Record] = []
     columns: list[str] = []
     # The columns are the keys of the first record (CSV output needs them up front).
     for number, line in lines:
@@ -33,7 +35,7 @@ def jsonl_rows(stream: IO[str]) -> tuple[list[str], Iterator[Row]]:
             columns = list(row[0])
             break
 
-    def rows() -> Iterator[Row]:
+    def rows() -> Iterator[Record]:
         yield from pending
         for number, line in lines:
             yield _json_row(number, line)
@@ -41,7 +43,7 @@ def jsonl_rows(stream: IO[str]) -> tuple[list[str], Iterator[Row]]:
     return columns, rows()
 
 
-def checked_records(rows: Iterator[Row], columns: list[str] | None) -> Iterator[Row]:
+def checked_records(rows: Iterator[Record], columns: list[str] | None) -> Iterator[Record]:
     """JSON records whose keys the output would overwrite, or (for CSV output, whose columns are the first
     record's keys) could not hold, become error rows rather than losing a value."""
     known = frozenset(columns) if columns is not None else None
@@ -85,7 +87,7 @@ def _number_text(text: str) -> Any:
 _DECODER = json.JSONDecoder(object_pairs_hook=_object, parse_constant=str, parse_float=_number_text)
 
 
-def _json_row(number: int, line: str) -> Row:
+def _json_row(number: int, line: str) -> Record:
     if not line.strip():
         return {}, Message(N_("empty line: nothing to decide"))
     try:

@@ -36,11 +36,11 @@ class RowMemo:
     """The output of each kind of row seen so far, for rows keyed by ``key``; see the module."""
 
     def __init__(
-        self, headers: Mapping[str, str], ruleset: RuleSet, on: date | None, text: Callable[[Any], str], *, typed: bool
+        self, places: Mapping[str, int], ruleset: RuleSet, on: date | None, text: Callable[[Any], str], *, typed: bool
     ) -> None:
-        # headers: {column: the input's header read as it}, for the columns the input has.
-        self._facts = itemgetter(*(headers[name] for name in FACTS if name in headers), headers["awarded_on"])
-        self._on = headers.get("on")
+        # places: {column: its place in a row's values}, for the columns the input has.
+        self._facts = itemgetter(*(places[name] for name in FACTS if name in places), places["awarded_on"])
+        self._on = places.get("on")
         self._text = text
         # A workbook's cells are typed, and True == 1 == 1.0 as keys: such cells are keyed by their text.
         self._typed = typed
@@ -48,29 +48,41 @@ class RowMemo:
         self._award_changes = ruleset.award_changes
         self._default = (on, bisect_right(self._changes, on)) if on is not None else None
         self._kinds: dict[tuple[Any, ...], tuple[dict[str, Any], str]] = {}
-        self._dates: dict[Any, tuple[date, int] | None] = {}
+        # Each date cell read once: its day and the period that holds it, among the award's or the assessment's.
+        self._awarded: dict[Any, tuple[date, int] | None] = {}
+        self._assessed: dict[Any, tuple[date, int] | None] = {}
 
     @classmethod
-    def usable(cls, headers: Mapping[str, str], register: object) -> bool:
+    def usable(cls, places: Mapping[str, int], register: object) -> bool:
         """Whether rows of an input with these columns can be keyed at all."""
         return (
             register is None
-            and "awarded_on" in headers
-            and "accredited_from" not in headers
-            and "accredited_until" not in headers
+            and "awarded_on" in places
+            and "accredited_from" not in places
+            and "accredited_until" not in places
         )
 
-    def key(self, values: dict[str, Any]) -> tuple[Any, ...] | None:
+    def lookup(self, values: Any) -> tuple[tuple[Any, ...] | None, tuple[dict[str, Any], str] | None]:
+        """The key of a row (a list of cells) and its output cells and outcome if a row of its kind was decided
+        before; the key is ``None`` for a row whose dates are not read or not in order."""
+        key = self.key(values)
+        return key, self._kinds.get(key) if key is not None else None
+
+    def key(self, values: list[Any]) -> tuple[Any, ...] | None:
         """The key of a row whose dates are read and in order, else ``None``."""
         facts = self._facts(values)
-        awarded = self._date(facts[-1], self._award_changes)
+        raw = facts[-1]
+        try:  # the common case, inline: an award date seen before
+            awarded = self._awarded[raw if type(raw) is str else (type(raw), raw)]
+        except KeyError:
+            awarded = self._date(raw, self._award_changes, self._awarded)
         if awarded is None:
             return None
         assessed = self._default
         if self._on is not None:
             cell = values[self._on]
             if self._text(cell):
-                assessed = self._date(cell, self._changes)
+                assessed = self._date(cell, self._changes, self._assessed)
         if assessed is None or awarded[0] > assessed[0]:
             return None  # no assessment date, or one before the award: the full decision says so
         kind = facts[:-1]
@@ -78,28 +90,25 @@ class RowMemo:
             kind = tuple(value if type(value) is str else self._text(value) for value in kind)
         return kind, assessed[1], awarded[1]
 
-    def get(self, key: tuple[Any, ...]) -> tuple[dict[str, Any], str] | None:
-        return self._kinds.get(key)
-
     def put(self, key: tuple[Any, ...], cells: dict[str, Any], outcome: str) -> None:
         if len(self._kinds) >= MAX_KINDS:
             self._kinds.clear()
         self._kinds[key] = (cells, outcome)
 
-    def _date(self, raw: Any, changes: tuple[date, ...]) -> tuple[date, int] | None:
+    def _date(
+        self, raw: Any, changes: tuple[date, ...], known: dict[Any, tuple[date, int] | None]
+    ) -> tuple[date, int] | None:
         """A cell's date and the period between ``changes`` that holds it, or ``None`` when the cell is empty or not
-        a date (the full decision then says why)."""
-        cached = (raw, changes) if type(raw) is str else (type(raw), raw, changes)
-        try:
-            return self._dates[cached]
-        except KeyError:
-            pass
+        a date (the full decision then says why); kept in ``known``."""
+        cached = raw if type(raw) is str else (type(raw), raw)  # True == 1 as keys, but not as cells
+        if cached in known:
+            return known[cached]
         try:
             text = self._text(raw)
             day = parse_date(text, field="") if text else None
         except ValueError:
             day = None
-        if len(self._dates) >= MAX_DATES:
-            self._dates.clear()
-        found = self._dates[cached] = (day, bisect_right(changes, day)) if day is not None else None
+        if len(known) >= MAX_DATES:
+            known.clear()
+        found = known[cached] = (day, bisect_right(changes, day)) if day is not None else None
         return found

@@ -35,7 +35,7 @@ def sheet_rows(values: Iterator[tuple[Any, ...]]) -> tuple[list[str], Iterator[R
                     width=width,
                     extra=", ".join(repr(value) for value in extra),
                 )
-            yield dict(zip(header, (*cells[:width], *(None,) * (width - len(cells))), strict=True)), problem
+            yield [*cells[:width], *(None,) * (width - len(cells))], problem
 
     return header, rows()
 
