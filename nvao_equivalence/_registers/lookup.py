@@ -24,9 +24,9 @@ def answer(programme: str, records: Sequence[RegisterRecord], day: date, institu
         return RegisterAnswer(
             name, day, None, reason, tuple(records), institutions=institutions, institution=institution
         )
-    covering = next((record for record in kept if record.covers(day)), None)
-    if covering is not None:
-        return RegisterAnswer(name, day, True, "covered", kept, covering, institution=institution)
+    for record in kept:
+        if record.covers(day):
+            return RegisterAnswer(name, day, True, "covered", kept, record, None, (), institution)
     dated = sorted((record for record in kept if record.valid_from is not None), key=_start)
     if not dated:
         reason = "institutional" if all(record.note == "institutional" for record in kept) else "undated"
