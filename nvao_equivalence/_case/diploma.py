@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, cast
+from typing import Any
 
 import attrs
 
@@ -11,7 +11,7 @@ from nvao_equivalence._language.catalogue import N_
 from nvao_equivalence._language.message import Message, field, in_field
 from nvao_equivalence._vocabulary.dates import in_period, parse_date
 from nvao_equivalence._vocabulary.degrees import Degree, canonical_degree
-from nvao_equivalence._vocabulary.jurisdictions import canonical_jurisdiction
+from nvao_equivalence._vocabulary.jurisdictions import CANONICAL_CODES, canonical_jurisdiction
 from nvao_equivalence.exceptions import CredentialError, InvalidDiplomaError
 
 __all__ = ["Accreditation", "Diploma"]
@@ -107,13 +107,6 @@ class Accreditation:
         return in_period(day, self.valid_from, self.valid_until)
 
 
-def _degree_name(value: object) -> Degree:
-    # A degree name means something only in its awarding system: the validator
-    # below resolves it once awarded_by is known. Until then it is the caller's
-    # text; this converter only lets the constructor accept text.
-    return cast(Degree, value)
-
-
 def _not_known_or_unknown(name: str, value: object) -> Message:
     return Message(
         N_("{field}: {value!r} is not valid; valid: True, False, or None when it is not known"),
@@ -137,7 +130,7 @@ def _shown(value: object) -> str:
         return f"<a {type(value).__name__} object>"
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, init=False)
 class Diploma:
     """A higher-education diploma: who awarded it, which degree, on which day.
 
@@ -173,14 +166,15 @@ class Diploma:
     ('VL', <Degree.BACHELOR_AFTER_BACHELOR: 'bachelor-after-bachelor'>, datetime.date(2016, 7, 1))
     """
 
-    awarded_by: str = attrs.field(converter=_jurisdiction)
-    degree: Degree = attrs.field(converter=_degree_name)
-    awarded_on: date = attrs.field(converter=_awarded_on)
+    # Checked and converted by the __init__ below (attrs generates none here).
+    awarded_by: str
+    degree: Degree
+    awarded_on: date
     # What the caller stated; the public `accredited` below is derived from it and the accreditations.
     # Kept apart so that attrs.evolve (which passes the stated value on) derives it again.
     _stated_accredited: bool | None = attrs.field(default=None, alias="accredited", repr=False, eq=False)
     arts: bool | None = None
-    accreditations: tuple[Accreditation, ...] = attrs.field(default=(), converter=_accreditations)
+    accreditations: tuple[Accreditation, ...] = ()
     programme: str | None = None
     institution: str | None = None
     recognised: bool | None = None
@@ -232,34 +226,53 @@ class Diploma:
             ("source", self.source),
         )
 
-    def __attrs_post_init__(self) -> None:
-        # The checks run here, in one place, rather than as one attrs validator per field: a diploma is built for
-        # every row of an intake file, and this keeps that cheap. The messages name the field, value and what is valid.
-        degree = self.degree
+    def __init__(
+        self,
+        awarded_by: str,
+        degree: Degree | str,
+        awarded_on: date | str,
+        accredited: bool | None = None,
+        arts: bool | None = None,
+        accreditations: tuple[Accreditation, ...] = (),
+        programme: str | None = None,
+        institution: str | None = None,
+        recognised: bool | None = None,
+        source: str | None = None,
+    ) -> None:
+        # Written by hand, with the signature attrs would generate from the fields above (attrs.evolve calls it the
+        # same way): a diploma is built for every row of an intake file, and attrs' generated __init__ sets each
+        # frozen field through object.__setattr__, which cost several times the checks. The checks run in one pass,
+        # in the order the converters and checks ran before, so that the first wrong field is the one reported;
+        # the messages name the field, value and what is valid.
+        if type(awarded_by) is not str or awarded_by not in CANONICAL_CODES:  # a code as the rules write it: as is
+            awarded_by = _jurisdiction(awarded_by)
+        if type(awarded_on) is not date:
+            awarded_on = _awarded_on(awarded_on)
+        if type(accreditations) is not tuple or accreditations:
+            accreditations = _accreditations(accreditations)
         if not isinstance(degree, str):
             raise InvalidDiplomaError(
                 Message(N_("{field}: {value!r} is not a degree name"), field=field("degree"), value=degree)
             )
         try:
             # A degree name means something only in its awarding system, now known.
-            object.__setattr__(self, "degree", canonical_degree(degree, self.awarded_by))
+            degree = canonical_degree(degree, awarded_by)
         except ValueError as error:
             raise InvalidDiplomaError(in_field("degree", error)) from None
-        stated = self._stated_accredited
-        if stated is not None and type(stated) is not bool:
-            raise InvalidDiplomaError(_not_known_or_unknown("accredited", stated))
-        if self.recognised is not None and type(self.recognised) is not bool:
-            raise InvalidDiplomaError(_not_known_or_unknown("recognised", self.recognised))
-        if self.arts is not None and type(self.arts) is not bool:
-            raise InvalidDiplomaError(_not_known_or_unknown("arts", self.arts))
-        if self.programme is not None or self.institution is not None or self.source is not None:
-            texts = (("programme", self.programme), ("institution", self.institution), ("source", self.source))
-            for name, text in texts:
+        if accredited is not None and type(accredited) is not bool:
+            raise InvalidDiplomaError(_not_known_or_unknown("accredited", accredited))
+        if recognised is not None and type(recognised) is not bool:
+            raise InvalidDiplomaError(_not_known_or_unknown("recognised", recognised))
+        if arts is not None and type(arts) is not bool:
+            raise InvalidDiplomaError(_not_known_or_unknown("arts", arts))
+        if programme is not None or institution is not None or source is not None:
+            for name, text in (("programme", programme), ("institution", institution), ("source", source)):
                 if text is not None and not isinstance(text, str):
                     raise InvalidDiplomaError(f"{name}: {text!r} is not valid; valid: text or None")
-        if self.accreditations:
-            derived = any(period.covers(self.awarded_on) for period in self.accreditations)
-            if stated is not None and stated != derived:
+        derived = accredited
+        if accreditations:
+            derived = any(period.covers(awarded_on) for period in accreditations)
+            if accredited is not None and accredited != derived:
                 raise InvalidDiplomaError(
                     Message(
                         N_(
@@ -268,10 +281,34 @@ class Diploma:
                         ),
                         field=field("accredited"),
                         periods=field("accreditations"),
-                        stated=stated,
+                        stated=accredited,
                         derived=derived,
-                        day=self.awarded_on.isoformat(),
+                        day=awarded_on.isoformat(),
                     )
                 )
-            stated = derived
-        object.__setattr__(self, "accredited", stated)
+        _set_awarded_by(self, awarded_by)
+        _set_degree(self, degree)
+        _set_awarded_on(self, awarded_on)
+        _set_stated_accredited(self, accredited)
+        _set_arts(self, arts)
+        _set_accreditations(self, accreditations)
+        _set_programme(self, programme)
+        _set_institution(self, institution)
+        _set_recognised(self, recognised)
+        _set_source(self, source)
+        _set_accredited(self, derived)
+
+
+# The frozen slots' own setters (member descriptors): a frozen class's __setattr__ refuses, these do not, and they
+# cost less than the object.__setattr__ calls attrs generates.
+_set_awarded_by = Diploma.__dict__["awarded_by"].__set__
+_set_degree = Diploma.__dict__["degree"].__set__
+_set_awarded_on = Diploma.__dict__["awarded_on"].__set__
+_set_stated_accredited = Diploma.__dict__["_stated_accredited"].__set__
+_set_arts = Diploma.__dict__["arts"].__set__
+_set_accreditations = Diploma.__dict__["accreditations"].__set__
+_set_programme = Diploma.__dict__["programme"].__set__
+_set_institution = Diploma.__dict__["institution"].__set__
+_set_recognised = Diploma.__dict__["recognised"].__set__
+_set_source = Diploma.__dict__["source"].__set__
+_set_accredited = Diploma.__dict__["accredited"].__set__

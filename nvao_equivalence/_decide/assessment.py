@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from nvao_equivalence._rulebook.ruleset import RuleSet
 
 __all__ = [
+    "DEFAULT_RULES",
     "ORDER_PROBLEM",
     "assessment_date",
     "assessment_target",
@@ -59,16 +60,17 @@ def assessment_target(target: object) -> str:
         raise InvalidAssessmentError(in_field("target", error)) from None
 
 
-_DEFAULT: list[RuleSet] = []
+#: The bundled rule set once loaded (empty until then); the engine's fast path reads it without a call.
+DEFAULT_RULES: list[RuleSet] = []
 
 
 def default_rule_set() -> RuleSet:
     # Loaded on first use, not with the package: loading rules needs the loader, which importing need not.
-    if not _DEFAULT:
+    if not DEFAULT_RULES:
         from nvao_equivalence._rulebook.ruleset import default_rules
 
-        _DEFAULT.append(default_rules())
-    return _DEFAULT[0]
+        DEFAULT_RULES.append(default_rules())
+    return DEFAULT_RULES[0]
 
 
 def consult(diploma: Diploma, register: object) -> tuple[Diploma, RegisterAnswer | None]:

@@ -22,7 +22,7 @@ __all__ = ["DECISION_FORMAT", "Decision"]
 DECISION_FORMAT = "nvao-equivalence/decision/1"
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, init=False)
 class Decision:
     """Whether a diploma is recognised in the target system on the assessment date, and why.
 
@@ -48,6 +48,18 @@ class Decision:
     on: date
     verdict: Verdict
     register: RegisterAnswer | None = None
+
+    def __init__(
+        self, diploma: Diploma, target: str, on: date, verdict: Verdict, register: RegisterAnswer | None = None
+    ) -> None:
+        # Written by hand, with the same signature as the one attrs would generate: a decision is built on every
+        # check, and setting the frozen slots through their descriptors costs less than attrs' object.__setattr__
+        # calls. The engine has checked every value already; attrs.evolve and attrs.fields work as before.
+        _set_diploma(self, diploma)
+        _set_target(self, target)
+        _set_on(self, on)
+        _set_verdict(self, verdict)
+        _set_register(self, register)
 
     @property
     def outcome(self) -> Outcome:
@@ -175,6 +187,14 @@ class Decision:
             "suggested_packs": list(self.suggested_packs),
             "ruleset": {"version": self.version, "digest": self.digest},
         }
+
+
+# The frozen slots' own setters (member descriptors), which a frozen class's __setattr__ does not stand in front of.
+_set_diploma = Decision.__dict__["diploma"].__set__
+_set_target = Decision.__dict__["target"].__set__
+_set_on = Decision.__dict__["on"].__set__
+_set_verdict = Decision.__dict__["verdict"].__set__
+_set_register = Decision.__dict__["register"].__set__
 
 
 def _texted(item: Any) -> dict[str, Any]:

@@ -16,11 +16,12 @@ import attrs
 
 from nvao_equivalence._case.diploma import Diploma
 from nvao_equivalence._case.outcome import EFFECTS, FACTS, Outcome
-from nvao_equivalence._decide.assessment import ORDER_PROBLEM, assessment_date, consult, prepare
+from nvao_equivalence._decide.assessment import DEFAULT_RULES, ORDER_PROBLEM, assessment_date, consult, prepare
 from nvao_equivalence._decide.decision import Decision
 from nvao_equivalence._decide.verdict import Finding, Verdict
 from nvao_equivalence._language.message import Message
 from nvao_equivalence._vocabulary.degrees import Degree, eqf_level
+from nvao_equivalence._vocabulary.jurisdictions import CANONICAL_CODES
 from nvao_equivalence.exceptions import InvalidAssessmentError
 
 if TYPE_CHECKING:
@@ -68,6 +69,20 @@ def check_equivalence(
     >>> decision.outcome, decision.equivalent_to, decision.rules
     (<Outcome.EQUIVALENT: 'equivalent'>, (<Degree.WO_BACHELOR: 'wo-bachelor'>,), ('R2014',))
     """
+    # The common call first: a Diploma, a target already in canonical form, a date, the bundled rules (once loaded)
+    # and no register. Such a call needs none of the checks and conversions below, which only turn other forms of
+    # the arguments into these, so it goes straight to the verdict; every other call takes the general path.
+    if (
+        type(diploma) is Diploma
+        and type(target) is str
+        and type(on) is date
+        and rules is None
+        and register is None
+        and target in CANONICAL_CODES
+        and DEFAULT_RULES
+        and diploma.awarded_on <= on
+    ):
+        return Decision(diploma, target, on, verdict(diploma, target, on, DEFAULT_RULES[0]))
     ruleset, target = prepare(diploma, target, rules)
     day = assessment_date(on)
     if diploma.awarded_on > day:
@@ -102,8 +117,9 @@ def timeline(
     ends: list[date | None] = [*starts[1:], None]
     periods = []
     for start, end in zip(starts, ends, strict=True):
-        decision = decide(diploma, target, start, ruleset)
-        periods.append(Period(start, end, decision.outcome, decision.equivalent_to, decision.rules))
+        # A period needs three fields of the verdict, not a decision around it.
+        found = verdict(diploma, target, start, ruleset)
+        periods.append(Period(start, end, found.outcome, found.equivalent_to, found.rules))
     return tuple(periods)
 
 

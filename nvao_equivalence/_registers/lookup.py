@@ -24,24 +24,40 @@ def answer(programme: str, records: Sequence[RegisterRecord], day: date, institu
         return RegisterAnswer(
             name, day, None, reason, tuple(records), institutions=institutions, institution=institution
         )
-    covering = next((record for record in kept if record.covers(day)), None)
-    if covering is not None:
-        return RegisterAnswer(name, day, True, "covered", kept, covering, institution=institution)
-    dated = sorted((record for record in kept if record.valid_from is not None), key=_start)
-    if not dated:
+    for record in kept:
+        if record.covers(day):
+            return RegisterAnswer(name, day, True, "covered", kept, record, None, (), institution)
+    # One pass over the records, in file order, finds what the answer needs: the earliest dated record, the latest
+    # one begun by the day, the next accreditation after it, and a teach-out running on it. Among records with the
+    # same start the first in file order counts, as it would in the records sorted (stably) by start.
+    earliest: RegisterRecord | None = None
+    last: RegisterRecord | None = None
+    following: RegisterRecord | None = None
+    teach_out: RegisterRecord | None = None
+    for record in kept:
+        start = record.valid_from
+        if start is None:
+            continue
+        if earliest is None or start < _start(earliest):
+            earliest = record
+        if start > day:
+            if record.accredits and (following is None or start < _start(following)):
+                following = record
+        elif last is None or start > _start(last):
+            last = record
+        if _in_teach_out(record, day) and (teach_out is None or start < _start(teach_out)):
+            teach_out = record
+    if earliest is None:
         reason = "institutional" if all(record.note == "institutional" for record in kept) else "undated"
         return RegisterAnswer(name, day, None, reason, kept, kept[0], institution=institution)
-    if day < _start(dated[0]):
-        return RegisterAnswer(name, day, None, "before-records", kept, dated[0], institution=institution)
+    if last is None:
+        return RegisterAnswer(name, day, None, "before-records", kept, earliest, institution=institution)
     # The register knows the programme from before the award date, and no period covers that day. It proves "not
     # accredited" only where no accreditation can have been running (the legal specification's register readings,
     # named in rules/ as readings): an explicit end, a withdrawal, a negative new-programme assessment, a refusal
     # after the previous period's known end. Everything else stays unknown.
-    following = next((record for record in dated if record.accredits and _start(record) > day), None)
-    teach_out = next((record for record in dated if _in_teach_out(record, day)), None)
     if teach_out is not None:
         return RegisterAnswer(name, day, None, "teach-out", kept, teach_out, following, institution=institution)
-    last = max((record for record in dated if _start(record) <= day), key=_start)
     if not last.accredits:
         if last.withdrawn_on is not None:
             return RegisterAnswer(name, day, False, "withdrawn", kept, last, following, institution=institution)
@@ -49,7 +65,12 @@ def answer(programme: str, records: Sequence[RegisterRecord], day: date, institu
             return RegisterAnswer(name, day, False, "refused-new", kept, last, following, institution=institution)
         # A refusal does not cut short a running accreditation: "no" only after the previous period's known end.
         previous = [
-            record for record in dated if record.accredits and _start(record) < _start(last) and record.valid_until
+            record
+            for record in kept
+            if record.valid_from is not None
+            and record.accredits
+            and record.valid_from < _start(last)
+            and record.valid_until
         ]
         ended = bool(previous) and all(
             record.valid_until is not None and record.valid_until <= day and record.note != "six-years"
@@ -67,7 +88,7 @@ def answer(programme: str, records: Sequence[RegisterRecord], day: date, institu
 
 
 def _start(record: RegisterRecord) -> date:
-    assert record.valid_from is not None  # only dated records are sorted
+    assert record.valid_from is not None  # only dated records are compared
     return record.valid_from
 
 

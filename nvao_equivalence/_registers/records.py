@@ -75,7 +75,7 @@ class RegisterProblem:
         return f"{where}: {self.message}"
 
 
-@attrs.frozen
+@attrs.frozen(init=False)
 class RegisterAnswer:
     """What a register says about a programme on a day, and why.
 
@@ -99,6 +99,30 @@ class RegisterAnswer:
     institutions: tuple[str, ...] = ()
     institution: str | None = None
 
+    def __init__(
+        self,
+        programme: str,
+        day: date,
+        accredited: bool | None,
+        reason: str,
+        records: tuple[RegisterRecord, ...] = (),
+        deciding: RegisterRecord | None = None,
+        following: RegisterRecord | None = None,
+        institutions: tuple[str, ...] = (),
+        institution: str | None = None,
+    ) -> None:
+        # Written by hand, with the signature attrs would generate: an answer is built on every lookup, and setting
+        # the frozen slots through their descriptors costs about half of attrs' object.__setattr__ calls.
+        _set_programme(self, programme)
+        _set_day(self, day)
+        _set_accredited(self, accredited)
+        _set_reason(self, reason)
+        _set_records(self, records)
+        _set_deciding(self, deciding)
+        _set_following(self, following)
+        _set_institutions(self, institutions)
+        _set_institution(self, institution)
+
     def note(self, lang: str = "en") -> str:
         """The answer as a sentence in ``lang`` (``"en"`` or ``"nl"``), citing the deciding record."""
         return _note(self, lang)
@@ -111,6 +135,18 @@ class RegisterAnswer:
             "record": self.deciding.cite() if self.deciding else None,
             "records": [record.cite() for record in self.records],
         }
+
+
+# The frozen slots' own setters (member descriptors), which a frozen class's __setattr__ does not stand in front of.
+_set_programme = RegisterAnswer.__dict__["programme"].__set__
+_set_day = RegisterAnswer.__dict__["day"].__set__
+_set_accredited = RegisterAnswer.__dict__["accredited"].__set__
+_set_reason = RegisterAnswer.__dict__["reason"].__set__
+_set_records = RegisterAnswer.__dict__["records"].__set__
+_set_deciding = RegisterAnswer.__dict__["deciding"].__set__
+_set_following = RegisterAnswer.__dict__["following"].__set__
+_set_institutions = RegisterAnswer.__dict__["institutions"].__set__
+_set_institution = RegisterAnswer.__dict__["institution"].__set__
 
 
 # --- wording --------------------------------------------------------------------------------------------------

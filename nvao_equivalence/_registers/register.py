@@ -182,6 +182,13 @@ class AccreditationRegister:
 
         Raises :class:`~nvao_equivalence.exceptions.InvalidInputError` for an argument of the wrong type.
         """
+        # The common call first: plain text that is a key of the index as it stands (a code as the register writes
+        # it; the keys are normalised, and normalising a key gives the key), a date, no institution. It needs none
+        # of the checks and normalising below, which only turn other forms into this one.
+        if type(programme) is str and type(day) is date and institution is None:
+            found = self._index.get(programme)
+            if found is not None:
+                return answer(programme, found, day, None)
         programme = _text("programme", programme)
         if not isinstance(day, date) or isinstance(day, datetime):
             raise InvalidInputError(f"day: {day!r} is not valid; valid: a datetime.date")

@@ -12,8 +12,6 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, TypeVar
 
-import attrs
-
 from nvao_equivalence._case.outcome import EFFECTS, FACTS
 from nvao_equivalence._rulebook import notes
 from nvao_equivalence._rulebook.model import (
@@ -41,19 +39,35 @@ T = TypeVar("T")
 TEXT_STATUS = ("verbatim", "paraphrase")
 
 
-@attrs.frozen
 class LoadedFile:
     """What one rule file contributes to a rule set."""
 
-    id: str
-    pack: str
-    version: str
-    title: Text
-    instruments: tuple[Instrument, ...]
-    rules: tuple[Rule, ...]
-    readings: tuple[Reading, ...]
-    caveats: tuple[Caveat, ...]
-    referrals: tuple[Referral, ...]
+    # A plain class, not attrs: it is private and only read once, by the rule set, and generating an attrs class
+    # costs about as much as parsing a rule file, on the way to the first decision.
+    __slots__ = ("caveats", "id", "instruments", "pack", "readings", "referrals", "rules", "title", "version")
+
+    def __init__(
+        self,
+        *,
+        id: str,
+        pack: str,
+        version: str,
+        title: Text,
+        instruments: tuple[Instrument, ...],
+        rules: tuple[Rule, ...],
+        readings: tuple[Reading, ...],
+        caveats: tuple[Caveat, ...],
+        referrals: tuple[Referral, ...],
+    ) -> None:
+        self.id = id
+        self.pack = pack
+        self.version = version
+        self.title = title
+        self.instruments = instruments
+        self.rules = rules
+        self.readings = readings
+        self.caveats = caveats
+        self.referrals = referrals
 
 
 def parse_file(
@@ -331,8 +345,7 @@ def _rule_table(
     table_name = reader.choice("comparable", tables)
     # A row's errors name the rule using it, since its target is that rule's other party.
     comparable = tuple(
-        _comparable_row(attrs.evolve(row, rule_id=identifier), parties, caveat_ids, reading_ids)
-        for row in tables[table_name]
+        _comparable_row(row.for_rule(identifier), parties, caveat_ids, reading_ids) for row in tables[table_name]
     )
     for jurisdiction, degree in covers:
         for arts in (False, True):

@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-import attrs
-
 from nvao_equivalence._rulebook.model import Text
 from nvao_equivalence._rulebook.schema import keys
 from nvao_equivalence._vocabulary.degrees import Degree, canonical_degree
@@ -16,14 +14,22 @@ from nvao_equivalence.exceptions import RuleDataError
 __all__ = ["Reader"]
 
 
-@attrs.define
 class Reader:
     """Reads values out of one TOML table, knowing where it is for error messages."""
 
-    path: str
-    table: dict[str, Any]
-    rule_id: str | None = None
-    prefix: str = ""
+    # A plain class, not attrs: it is private and never compared or shown, and generating an attrs class costs
+    # about as much as parsing a rule file, on the way to the first decision.
+    __slots__ = ("path", "prefix", "rule_id", "table")
+
+    def __init__(self, path: str, table: dict[str, Any], rule_id: str | None = None, prefix: str = "") -> None:
+        self.path = path
+        self.table = table
+        self.rule_id = rule_id
+        self.prefix = prefix
+
+    def for_rule(self, rule_id: str) -> Reader:
+        """This table read for the rule ``rule_id``: its errors name that rule."""
+        return Reader(self.path, self.table, rule_id, self.prefix)
 
     def fail(self, key: str, message: str) -> RuleDataError:
         return RuleDataError(message, path=self.path, rule_id=self.rule_id, key=self.prefix + key)

@@ -83,12 +83,21 @@ def parse_date(value: object, *, field: str) -> date:
     >>> parse_date("15-mrt-19", field="awarded_on")
     datetime.date(2019, 3, 15)
     """
-    # The common case first, cheaply: ISO text, as registers and exports write it.
-    if type(value) is str and len(value) == 10 and value[4] == "-" and value[7] == "-":
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            pass  # the slower path below says what is wrong
+    # The common cases first, cheaply: ISO text, as registers and exports write it, and day-first numbers, as people
+    # and spreadsheets do. A text that fails here takes the slower path below, which says what is wrong.
+    if type(value) is str:
+        if len(value) == 10 and value[4] == "-" and value[7] == "-":
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                pass
+        else:
+            numeric = _DAY_FIRST.fullmatch(value)
+            if numeric:
+                try:
+                    return date(int(numeric[3]), int(numeric[2]), int(numeric[1]))
+                except ValueError:
+                    pass
     if isinstance(value, datetime):
         raise ValueError(
             _problem(N_("{field}: {value!r} is a datetime; give a date without a time of day ({forms})"), field, value)

@@ -12,7 +12,13 @@ from nvao_equivalence._language.catalogue import N_
 from nvao_equivalence._language.message import Message
 from nvao_equivalence._vocabulary.iso3166 import ALPHA2
 
-__all__ = ["canonical_jurisdiction", "jurisdiction_label", "jurisdiction_message", "jurisdiction_place"]
+__all__ = [
+    "CANONICAL_CODES",
+    "canonical_jurisdiction",
+    "jurisdiction_label",
+    "jurisdiction_message",
+    "jurisdiction_place",
+]
 
 # The names of the systems the rules speak of, in English (the catalogue's source language); a message says them
 # in the reader's language.
@@ -146,3 +152,9 @@ def jurisdiction_place(code: str) -> Message:
     """Where, as a sentence says it: "in the Netherlands", "in Nederland"; another code stays a code ("in DE")."""
     place = _PLACES.get(code)
     return Message(N_("in {code}"), code=code) if place is None else Message(place)
+
+
+#: The codes that are their own canonical form: ``canonical_jurisdiction(code) == code`` for each. Every ISO code
+#: but ``BE`` (ambiguous: higher education in Belgium belongs to its Communities), and the Communities' own codes.
+#: The engine checks a target against this set before it spends a call on canonicalising it.
+CANONICAL_CODES: frozenset[str] = (ALPHA2 - {"BE"}) | {"VL", "BE-FR", "BE-DE"}

@@ -31,6 +31,22 @@ def test_the_valid_call_decides():
     assert decision.on == ON
 
 
+@pytest.mark.parametrize("target", ["NL", "VL", "DE"])
+def test_the_common_call_decides_as_the_general_path_does(target):
+    # A canonical target, a date and the default rules take the engine's short path; an alias, text for the date
+    # and the rules named explicitly take the general one. Both must give the same decision.
+    short = check_equivalence(DIPLOMA, target=target, on=ON)
+    general = check_equivalence(DIPLOMA, target=f" {target.lower()} ", on=ON.isoformat(), rules=default_rules())
+    assert short == general
+    assert (short.outcome, short.reason, short.rules, short.explain()) == (
+        general.outcome, general.reason, general.rules, general.explain()
+    )  # fmt: skip
+
+
+def test_the_common_call_still_refuses_an_assessment_before_the_award():
+    assert "precedes the award date" in refused(on=date(2016, 6, 30))
+
+
 @pytest.mark.parametrize(
     ("target", "expected"),
     [

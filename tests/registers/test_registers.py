@@ -92,6 +92,20 @@ def test_the_register_answers_at_each_boundary(register, programme, institution,
     assert (found.accredited, found.reason) == (accredited, reason)
 
 
+class _Code(str):
+    """Text that is not plain ``str``: the lookup reads it through the general path."""
+
+
+@pytest.mark.parametrize(("programme", "institution", "awarded_on", "accredited", "reason"), CASES)
+def test_a_key_as_indexed_gets_the_same_answer_as_any_other_spelling(register, programme, institution, awarded_on,
+                                                                     accredited, reason):  # fmt: skip
+    # A plain key as the index holds it takes the lookup's short path; padded or as a str subclass, the general one.
+    found = register.lookup(programme, awarded_on, institution=institution)
+    assert found == register.lookup(f" {programme} ", awarded_on, institution=institution)
+    assert found == register.lookup(_Code(programme), awarded_on, institution=institution)
+    assert found.programme == programme
+
+
 OUTCOMES = {True: "equivalent", False: "not-recognised", None: "undetermined"}
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from nvao_equivalence import Degree
 from nvao_equivalence._vocabulary.degrees import _DEGREE_ALIASES, _PRE_BOLOGNA, canonical_degree, degrees_of
-from nvao_equivalence._vocabulary.jurisdictions import canonical_jurisdiction
+from nvao_equivalence._vocabulary.jurisdictions import CANONICAL_CODES, canonical_jurisdiction
 
 NL_DEGREES = ["associate-degree", "hbo-bachelor", "wo-bachelor", "hbo-master", "wo-master", "doctorate"]
 VL_DEGREES = [
@@ -77,6 +77,13 @@ CYCLE_DEGREES = ["short-cycle", "bachelor", "master", "doctorate"]
 )
 def test_jurisdiction_aliases(value, expected):
     assert canonical_jurisdiction(value) == expected
+
+
+def test_the_codes_taken_as_they_stand_are_their_own_canonical_form():
+    # The engine and Diploma skip canonicalising these: that must change nothing.
+    assert {code for code in CANONICAL_CODES if canonical_jurisdiction(code) == code} == CANONICAL_CODES
+    assert {"NL", "VL", "BE-FR", "BE-DE", "DE"} <= CANONICAL_CODES
+    assert "BE" not in CANONICAL_CODES
 
 
 @pytest.mark.parametrize(
