@@ -106,19 +106,9 @@ def main() -> None:
     results = []
     with tempfile.TemporaryDirectory() as scratch:
         for rows in sizes:
-            source, out = Path(scratch) / f"in-{rows}.csv", Path(scratch) / "out.csv"
+            source = Path(scratch) / f"in-{rows}.csv"
             generate(source, rows)
-            batch = [sys.executable, "-m", "nvao_equivalence", "batch", str(source), "-o", str(out)]
-            seconds, rss = measure([*batch, "--on", "2025-09-01", "--quiet"])
-            base_seconds, base_rss = measure([sys.executable, "-c", PASSTHROUGH, str(source), str(out)])
-            results.append({
-                "rows": rows,
-                "batch_rows_per_s": round(rows / seconds),
-                "passthrough_rows_per_s": round(rows / base_seconds),
-                "ratio": round(base_seconds / seconds, 3),
-                "batch_peak_rss_kib": rss,
-                "passthrough_peak_rss_kib": base_rss,
-            })  # fmt: skip
+            results.append(side_by_side(source, Path(scratch) / "out.csv", PASSTHROUGH, rows))
         workbooks = _xlsx_results(Path(scratch), sizes[0] if args.quick else 100_000)
     print(f"{'rows':>10}  {'batch rows/s':>13}  {'passthrough rows/s':>18}  {'ratio':>6}  {'batch peak RSS':>14}")
     for result in results:
@@ -147,19 +137,25 @@ def _xlsx_results(scratch: Path, rows: int) -> list[dict[str, float]]:
     except ModuleNotFoundError:
         print("openpyxl is not installed (pip install -e '.[excel]'): the .xlsx case is left out")
         return []
-    source, out = scratch / f"in-{rows}.xlsx", scratch / "out.xlsx"
+    source = scratch / f"in-{rows}.xlsx"
     generate_xlsx(source, rows)
+    return [side_by_side(source, scratch / "out.xlsx", XLSX_PASSTHROUGH, rows)]
+
+
+def side_by_side(source: Path, out: Path, passthrough: str, rows: int) -> dict[str, float]:
+    """batch on ``source`` and the ``passthrough`` script on the same file, each in a fresh process, one after
+    the other."""
     batch = [sys.executable, "-m", "nvao_equivalence", "batch", str(source), "-o", str(out)]
     seconds, rss = measure([*batch, "--on", "2025-09-01", "--quiet"])
-    base_seconds, base_rss = measure([sys.executable, "-c", XLSX_PASSTHROUGH, str(source), str(out)])
-    return [{
+    base_seconds, base_rss = measure([sys.executable, "-c", passthrough, str(source), str(out)])
+    return {
         "rows": rows,
         "batch_rows_per_s": round(rows / seconds),
         "passthrough_rows_per_s": round(rows / base_seconds),
         "ratio": round(base_seconds / seconds, 3),
         "batch_peak_rss_kib": rss,
         "passthrough_peak_rss_kib": base_rss,
-    }]  # fmt: skip
+    }
 
 
 if __name__ == "__main__":
