@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -127,7 +127,7 @@ def run_batch(source: str, sink: Sink, options: BatchOptions, progress: Any = No
             if input_format == "jsonl":
                 columns, rows = jsonl_rows(stream)
                 delimiter = options.delimiter or ","
-                rows = checked_records(rows, columns if output_format == "csv" else None)
+                rows = checked_records(rows, columns if output_format != "jsonl" else None)
             else:
                 delimiter, columns, rows = csv_rows(stream, options.delimiter)
             out = Output(sink, output_format, delimiter, bom=bom, title=tr(N_("decisions"), options.lang))
@@ -138,9 +138,9 @@ def run_batch(source: str, sink: Sink, options: BatchOptions, progress: Any = No
 
 
 def format_of(path: str | None, default: str) -> str:
-    """The file format a path's name says (.jsonl, .xlsx), else ``default``."""
+    """The file format a path's name says (.csv, .jsonl, .xlsx), else ``default``."""
     suffix = (path or "").lower().rpartition(".")[2]
-    return suffix if suffix in ("jsonl", "xlsx") else default
+    return suffix if suffix in ("csv", "jsonl", "xlsx") else default
 
 
 def _run(
@@ -151,9 +151,20 @@ def _run(
     check_columns([renamed.get(_key(column), column) for column in columns], registered=options.register is not None)
     sink = out.sink
     try:
-        write, finish = writer(out, columns, as_read=as_read)
+        write, finish, discard = writer(out, columns, as_read=as_read)
     except OSError as failure:
         raise sink.failed(failure) from None
+    try:
+        return _decide_rows(columns, rows, renamed, write, finish, sink, options, read=read, progress=progress)
+    except BaseException:
+        discard()
+        raise
+
+
+def _decide_rows(
+    columns: list[str], rows: Iterator[Row], renamed: dict[str, str], write: Any, finish: Any, sink: Sink,
+    options: BatchOptions, *, read: str, progress: Any,
+) -> Tally:  # fmt: skip
     tally = Tally(renamed={column: renamed[_key(column)] for column in columns if _key(column) in renamed})
     # Rows of a CSV or a sheet all have every column: each kind of row is decided once (see _cli/memo.py).
     places = {renamed.get(_key(column), _key(column)): place for place, column in enumerate(columns)}
@@ -172,7 +183,7 @@ def _run(
         else:
             (cells, outcome), error = known, ""
         try:
-            write(values, cells)
+            write(values, cells, known is not None)
         except OSError as failure:
             raise sink.failed(failure) from None
         count += 1
@@ -203,10 +214,7 @@ def _decide(values: dict[str, Any], problem: object, options: BatchOptions) -> t
         said = say(problem, options.lang)
         return {**_EMPTY, "error": said}, "", said
     try:
-        cells = {
-            column_name(_key(key), options.columns): value.strip() if type(value) is str else _text(value)
-            for key, value in values.items()
-        }
+        cells = {column_name(_key(key), options.columns): _cell_text(value, key) for key, value in values.items()}
     except ValueError as error:
         said = say(error, options.lang)
         return {**_EMPTY, "error": said}, "", said
@@ -269,9 +277,17 @@ def _same_keys(values: dict[str, Any]) -> str:
     return "two keys name the same column"
 
 
-def _cell_text(value: Any) -> str:
-    """A cell as the decision reads it: text trimmed, a workbook's other cells as text."""
-    return value.strip() if type(value) is str else _text(value)
+def _cell_text(value: Any, column: str = "") -> str:
+    """A cell as the decision reads it: text trimmed, a workbook's other cells as text; a ``ValueError`` names the
+    ``column``."""
+    if type(value) is str:
+        return value.strip()
+    try:
+        return _text(value)
+    except ValueError as error:
+        if not column:
+            raise
+        raise ValueError(Message("{column}: {problem}", column=column, problem=error.args[0])) from None
 
 
 def _text(value: Any) -> str:
@@ -283,4 +299,6 @@ def _text(value: Any) -> str:
         return "yes" if value else "no"
     if isinstance(value, (str, int, float)):
         return str(value).strip()
+    if isinstance(value, (time, timedelta)):  # a workbook's time-of-day or duration cell
+        raise ValueError(Message(N_("{value} is a time, not a date, text, number or yes/no"), value=value))
     raise ValueError(Message(N_("{value!r} is not a text, number, boolean or null"), value=value))

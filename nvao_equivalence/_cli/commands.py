@@ -162,8 +162,8 @@ def _batch(args: argparse.Namespace) -> int:
                 on=on,
                 target=target,
                 lang=args.lang,
-                # -o decisions.xlsx writes a workbook; other names keep the input's format, as before.
-                output_format=args.output_format or ("xlsx" if format_of(args.output, "") == "xlsx" else None),
+                # The output's name says its format (decisions.xlsx, .csv, .jsonl); another name keeps the input's.
+                output_format=args.output_format or format_of(args.output, "") or None,
                 input_format=args.input_format,
                 sheet=args.sheet,
                 delimiter=args.delimiter,

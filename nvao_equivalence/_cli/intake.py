@@ -224,15 +224,20 @@ def _next_record(reader: Any) -> list[str] | None:
 
 
 def _records(reader: Any, size: int = 256) -> Iterator[list[str]]:
-    """The CSV records, read ``size`` at a time with the field limit raised once (not once a record: that was a
-    good part of reading a row); a record csv cannot read ends the run, after the records before it."""
+    """The CSV records, read up to ``size`` at a time with the field limit raised once (not once a record: that was a
+    good part of reading a row), fewer when they are long; a record csv cannot read ends the run, after the records
+    before it."""
     while True:
         chunk: list[list[str]] = []
         failure = None
+        budget = _CHUNK_CHARACTERS
         with _long_cells():
             try:
                 for _ in range(size):
-                    chunk.append(next(reader))
+                    chunk.append(record := next(reader))
+                    budget -= sum(map(len, record))
+                    if budget < 0:  # a few very long cells: held no longer than one of them would be
+                        break
             except StopIteration:
                 size = 0
             except csv.Error as error:
@@ -248,6 +253,11 @@ def _records(reader: Any, size: int = 256) -> Iterator[list[str]]:
             )
         if size == 0:
             return
+
+
+# What one read of records may hold, in characters: far more than 256 ordinary rows, far less than 256 cells at
+# the limit of MAX_READ_CELL.
+_CHUNK_CHARACTERS = 1 << 20
 
 
 # The csv module's field limit is the process's. It is raised only while a record is read, so that a long cell

@@ -30,6 +30,8 @@ FACTS = ("awarded_by", "degree", "accredited", "arts", "recognised", "target")
 # A file of endlessly varied spellings must not grow memory: past these sizes a cache starts again.
 MAX_KINDS = 4096
 MAX_DATES = 65536
+# Rows with a longer fact cell are decided in full: a key holds its cells, and no spelling of a fact is this long.
+MAX_KEY_CELL = 64
 
 
 class RowMemo:
@@ -64,13 +66,22 @@ class RowMemo:
 
     def lookup(self, values: Any) -> tuple[tuple[Any, ...] | None, tuple[dict[str, Any], str] | None]:
         """The key of a row (a list of cells) and its output cells and outcome if a row of its kind was decided
-        before; the key is ``None`` for a row whose dates are not read or not in order."""
-        key = self.key(values)
+        before; the key is ``None`` for a row whose dates are not read or not in order, or whose cells are too long
+        or not of a kind the key can hold (the full decision then says what is wrong)."""
+        try:
+            key = self.key(values)
+        except ValueError:  # a workbook's cell that is no text, number, boolean or date
+            return None, None
         return key, self._kinds.get(key) if key is not None else None
 
     def key(self, values: list[Any]) -> tuple[Any, ...] | None:
         """The key of a row whose dates are read and in order, else ``None``."""
         facts = self._facts(values)
+        kind = facts[:-1]
+        if self._typed:
+            kind = tuple(value if type(value) is str else self._text(value) for value in kind)
+        if max(map(len, kind), default=0) > MAX_KEY_CELL:
+            return None
         raw = facts[-1]
         try:  # the common case, inline: an award date seen before
             awarded = self._awarded[raw if type(raw) is str else (type(raw), raw)]
@@ -85,9 +96,6 @@ class RowMemo:
                 assessed = self._date(cell, self._changes, self._assessed)
         if assessed is None or awarded[0] > assessed[0]:
             return None  # no assessment date, or one before the award: the full decision says so
-        kind = facts[:-1]
-        if self._typed:
-            kind = tuple(value if type(value) is str else self._text(value) for value in kind)
         return kind, assessed[1], awarded[1]
 
     def put(self, key: tuple[Any, ...], cells: dict[str, Any], outcome: str) -> None:
@@ -100,6 +108,8 @@ class RowMemo:
     ) -> tuple[date, int] | None:
         """A cell's date and the period between ``changes`` that holds it, or ``None`` when the cell is empty or not
         a date (the full decision then says why); kept in ``known``."""
+        if type(raw) is str and len(raw) > MAX_KEY_CELL:
+            return None  # a cell this long is kept by no cache: the row is decided in full
         cached = raw if type(raw) is str else (type(raw), raw)  # True == 1 as keys, but not as cells
         if cached in known:
             return known[cached]
@@ -108,6 +118,8 @@ class RowMemo:
             day = parse_date(text, field="") if text else None
         except ValueError:
             day = None
+        if day is None:
+            return None  # not kept: the row is decided in full, which says what is wrong with the cell
         if len(known) >= MAX_DATES:
             known.clear()
         found = known[cached] = (day, bisect_right(changes, day)) if day is not None else None

@@ -171,8 +171,8 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
         dest="output_format",
         help=t(
             N_(
-                "output format (default: xlsx for an -o name ending in .xlsx, else csv for an .xlsx input, else the "
-                "input's)"
+                "output format (default: from the -o name, .csv, .jsonl or .xlsx; else csv for an .xlsx input, "
+                "else the input's)"
             )
         ),
     )

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from nvao_equivalence._cli.intake import BatchError, Row
+from nvao_equivalence._files.workbook import get_column_letter
 from nvao_equivalence._language.catalogue import N_
 from nvao_equivalence._language.message import Message
 
@@ -23,6 +24,13 @@ def sheet_rows(values: Iterator[tuple[Any, ...]]) -> tuple[list[str], Iterator[R
     header = [_name(value) for value in _trimmed(first)]
     if not header:
         raise BatchError(Message(N_("the input has no header line; the first line must name the columns")))
+    if "" in header:
+        raise BatchError(
+            Message(
+                N_("the header row's cell in column {column} is empty; give every column of the sheet a name"),
+                column=get_column_letter(header.index("") + 1),
+            )
+        )
 
     def rows() -> Iterator[Row]:
         width = len(header)

@@ -30,17 +30,18 @@ class Output:
     title: str
 
 
-def writer(out: Output, columns: list[str], *, as_read: bool) -> tuple[Any, Any]:
-    """A function writing one row, its values and its output cells, and one finishing the output. Values are a
-    list in the columns' order (CSV, a sheet) or a JSON record; ``as_read``: a list of CSV text, written as it is."""
+def writer(out: Output, columns: list[str], *, as_read: bool) -> tuple[Any, Any, Any]:
+    """A function writing one row — its values, its output cells, and whether those are shared by every row of its
+    kind —, one finishing the output, and one giving it up when the run stops short. Values are a list in the
+    columns' order (CSV, a sheet) or a JSON record; ``as_read``: a list of CSV text, written as it is."""
     stream = out.sink.stream
     if out.format == "jsonl":
 
-        def write_json(values: list[Any] | dict[str, Any], cells: dict[str, Any]) -> None:
+        def write_json(values: list[Any] | dict[str, Any], cells: dict[str, Any], shared: bool = False) -> None:
             record = values if isinstance(values, dict) else dict(zip(columns, values, strict=True))
             stream.write(json.dumps({**record, **cells}, ensure_ascii=False, default=_json_value) + "\n")
 
-        return write_json, _nothing
+        return write_json, _nothing, _nothing
 
     joined = _joined
     if out.format == "xlsx":
@@ -48,13 +49,13 @@ def writer(out: Output, columns: list[str], *, as_read: bool) -> tuple[Any, Any]
         sheet = SheetWriter(cast(TextIO, stream).buffer, out.title)
         sheet.append([*columns, *OUTPUT_COLUMNS])
 
-        def write_xlsx(values: list[Any] | dict[str, Any], cells: dict[str, Any]) -> None:
+        def write_xlsx(values: list[Any] | dict[str, Any], cells: dict[str, Any], shared: bool = False) -> None:
             if isinstance(values, list):  # text from a CSV, or a sheet's cells: each as it was
                 sheet.append([*values, *joined(cells)])
             else:
                 sheet.append([*(_in_sheet(values.get(column)) for column in columns), *joined(cells)])
 
-        return write_xlsx, sheet.save
+        return write_xlsx, sheet.save, sheet.discard
 
     if out.bom:  # JSON Lines and workbooks never carry one
         stream.write("\ufeff")
@@ -77,18 +78,20 @@ def writer(out: Output, columns: list[str], *, as_read: bool) -> tuple[Any, Any]
             known = tails[id(cells)] = (cells, text.getvalue())
         return known[1]
 
-    def write_csv(values: list[Any] | dict[str, Any], cells: dict[str, Any]) -> None:
+    def write_csv(values: list[Any] | dict[str, Any], cells: dict[str, Any], shared: bool = False) -> None:
         if isinstance(values, dict):
             writer.writerow([*(_cell(values.get(column)) for column in columns), *joined(cells)])
         elif not as_read:  # a sheet's typed cells
             writer.writerow([*map(_cell, values), *joined(cells)])
-        elif len(values) > 1 and not _has_break("".join(values)):  # a one-field row of "" is written '""' whole
+        # Only shared cells are kept as text (an error's cells are the row's own); a one-field row of "" is written
+        # '""' whole, not so.
+        elif shared and len(values) > 1 and not _has_break("".join(values)):
             head.writerow(values)
             stream.write(tail(cells))
         else:
             writer.writerow([*values, *joined(cells)])
 
-    return write_csv, _nothing
+    return write_csv, _nothing, _nothing
 
 
 def _has_break(text: str) -> bool:
@@ -105,7 +108,7 @@ def _joined(cells: dict[str, Any]) -> list[Any]:
 
 
 def _nothing() -> None:
-    """Text outputs are complete when their last row is written."""
+    """Text outputs are complete when their last row is written, and have nothing to give up."""
 
 
 def _cell(value: Any) -> Any:

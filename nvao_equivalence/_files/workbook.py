@@ -16,7 +16,7 @@ import warnings
 import zipfile
 import zlib
 from collections.abc import Iterable, Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, contextmanager, suppress
 from datetime import datetime, time
 from typing import IO, Any
 
@@ -24,17 +24,21 @@ from nvao_equivalence._language.catalogue import N_
 from nvao_equivalence._language.message import Message
 from nvao_equivalence.exceptions import EquivalenceError
 
-__all__ = ["MAX_ROWS", "SheetWriter", "WorkbookError", "read_sheet"]
+__all__ = ["MAX_ROWS", "SheetWriter", "WorkbookError", "get_column_letter", "read_sheet"]
 
 #: The rows of one sheet in Excel (2007 and later), the header included.
 MAX_ROWS = 1_048_576
 # What an .xls (Excel 97-2003) or a password-protected .xlsx begins with: an OLE2 compound file, not a zip archive.
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-# Characters XML 1.0 cannot hold, so neither can a cell (openpyxl refuses them); tab, line feed and return it can.
-_NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# Characters XML 1.0 cannot hold, so neither can a cell (openpyxl refuses the controls and writes the others into a
+# file no reader opens); tab, line feed and return it can.
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# What Excel forbids in a sheet's name, and its length.
+_NOT_IN_TITLE = re.compile(r"[\[\]:*?/\\]")
+_TITLE_LENGTH = 31
 # What openpyxl and the zip and XML readers under it raise for a file that is not a sound workbook.
 _UNREADABLE: tuple[type[BaseException], ...] = (
-    zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError, TypeError, SyntaxError, OSError,
+    zipfile.BadZipFile, zlib.error, EOFError, LookupError, ValueError, TypeError, SyntaxError, OSError,
 )  # fmt: skip
 
 
@@ -73,6 +77,11 @@ def read_sheet(source: str, sheet: str | None = None) -> Iterator[tuple[str, Ite
     with ExitStack() as stack:
         try:
             binary = stack.enter_context(_binary(source))
+        except OSError as error:
+            raise WorkbookError(
+                Message(N_("cannot read {source}: {reason}"), source=name, reason=error.strerror or str(error))
+            ) from None
+        try:
             if binary.read(len(_OLE2)) == _OLE2:
                 raise WorkbookError(
                     Message(
@@ -84,30 +93,44 @@ def read_sheet(source: str, sheet: str | None = None) -> Iterator[tuple[str, Ite
                     )
                 )
             binary.seek(0)
-            # openpyxl warns of what it leaves out (data validation, styles it lacks); a reader of cell values
-            # needs none of it, and a user should not see it.
-            with warnings.catch_warnings():
-                warnings.filterwarnings("ignore", category=UserWarning, module=r"openpyxl\.")
+            with _quiet_openpyxl():
                 # A file object, not a path: openpyxl would refuse a name that does not end in .xlsx.
                 book = openpyxl.load_workbook(binary, read_only=True, data_only=True)
         except _UNREADABLE as error:
             raise _unreadable(name, error) from None
         stack.callback(book.close)
-        titles = [found.title for found in book.worksheets]
-        if not titles:
-            raise WorkbookError(Message(N_("{source} has no worksheet"), source=name))
-        if sheet is not None and sheet not in titles:
-            raise WorkbookError(
-                Message(
-                    N_("{source} has no sheet {sheet!r}; its sheets: {titles}"),
-                    source=name,
-                    sheet=sheet,
-                    titles=", ".join(titles),
-                )
-            )
-        chosen = book[sheet] if sheet is not None else book.worksheets[0]
+        chosen = _sheet(book, sheet, name)
         chosen.reset_dimensions()
         yield chosen.title, _values(chosen.iter_rows(values_only=True), name)
+
+
+def _sheet(book: Any, sheet: str | None, name: str) -> Any:
+    """The worksheet named ``sheet``, in any case, as Excel matches names; else the first one Excel shows."""
+    sheets = book.worksheets
+    if not sheets:
+        raise WorkbookError(Message(N_("{source} has no worksheet"), source=name))
+    if sheet is None:
+        return next((found for found in sheets if found.sheet_state == "visible"), sheets[0])
+    for found in sheets:
+        if found.title.casefold() == sheet.casefold():
+            return found
+    raise WorkbookError(
+        Message(
+            N_("{source} has no sheet {sheet!r}; its sheets: {titles}"),
+            source=name,
+            sheet=sheet,
+            titles=", ".join(found.title for found in sheets),
+        )
+    )
+
+
+@contextmanager
+def _quiet_openpyxl() -> Iterator[None]:
+    """openpyxl warns of what it leaves out (data validation, styles it lacks, a date beyond its range); a reader of
+    cell values needs none of it, and a user should not see it."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", category=UserWarning, module=r"openpyxl\.")
+        yield
 
 
 @contextmanager
@@ -125,10 +148,28 @@ def _binary(source: str) -> Iterator[IO[bytes]]:
 
 
 def _values(rows: Iterable[tuple[Any, ...]], name: str) -> Iterator[tuple[Any, ...]]:
+    count = 0
     try:
-        for row in rows:
-            # A date cell is a datetime at midnight: the day is what it means.
-            yield tuple(value.date() if type(value) is datetime and value.time() == time() else value for value in row)
+        with _quiet_openpyxl():
+            for row in rows:
+                count += 1
+                # openpyxl fills the rows up to a row's number: a tiny file that numbers a row 3,000,000 is not a
+                # sheet Excel could have written, and must not become millions of output rows.
+                if count > MAX_ROWS:
+                    raise WorkbookError(
+                        Message(
+                            N_(
+                                "{source} has more rows than an Excel sheet can hold ({rows}); it is not a sound "
+                                "workbook"
+                            ),
+                            source=name,
+                            rows=MAX_ROWS,
+                        )
+                    )
+                # A date cell is a datetime at midnight: the day is what it means.
+                yield tuple(
+                    value.date() if type(value) is datetime and value.time() == time() else value for value in row
+                )
     except _UNREADABLE as error:
         raise _unreadable(name, error) from None
 
@@ -144,7 +185,7 @@ def _unreadable(name: str, error: BaseException) -> WorkbookError:
                 source=name,
             )
         )
-    reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
+    reason = " ".join((getattr(error, "strerror", None) or str(error) or type(error).__name__).split())
     return WorkbookError(
         Message(
             N_("cannot read {source} as an Excel workbook (.xlsx): {reason}; save it again from Excel, or as CSV"),
@@ -154,6 +195,15 @@ def _unreadable(name: str, error: BaseException) -> WorkbookError:
     )
 
 
+def get_column_letter(number: int) -> str:
+    """A column's name as Excel shows it: 1 is A, 27 is AA."""
+    name = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        name = chr(65 + rest) + name
+    return name
+
+
 class SheetWriter:
     """One sheet of a new workbook, written row by row into ``binary`` when :meth:`save` is called."""
 
@@ -161,7 +211,8 @@ class SheetWriter:
         openpyxl = _openpyxl()
         self._binary = binary
         self._book = openpyxl.Workbook(write_only=True)
-        self._sheet = self._book.create_sheet(title)
+        # A sheet's name as Excel allows it: none of []:*?/\ and at most 31 characters.
+        self._sheet = self._book.create_sheet(_NOT_IN_TITLE.sub("_", title)[:_TITLE_LENGTH].strip("'") or "1")
         self._cell = openpyxl.cell.WriteOnlyCell
         self.rows = 0
 
@@ -185,3 +236,12 @@ class SheetWriter:
 
     def save(self) -> None:
         self._book.save(self._binary)
+
+    def discard(self) -> None:
+        """Give up a workbook left unfinished (the run stopped): its rows' temporary file is closed and removed,
+        rather than complained of when the interpreter collects it."""
+        with suppress(Exception):  # already closed, or never begun: nothing to undo
+            self._sheet.close()
+        writer = getattr(self._sheet, "_writer", None)
+        with suppress(Exception):
+            writer.cleanup()  # type: ignore[union-attr]

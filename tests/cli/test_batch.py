@@ -316,7 +316,7 @@ def test_json_records_that_would_lose_a_value_become_error_rows(tmp_path, capsys
     assert errors[3] == "keys not in the first record cannot be written as CSV columns: note='y'"
     code, stdout, _ = run([str(source), "--target", "NL", "--on", "2020-01-01", "-q"], capsys)
     records = [json.loads(line) for line in stdout.splitlines()]
-    assert records[1]["error"] == "{'a': 1} is not a text, number, boolean or null"
+    assert records[1]["error"] == "meta: {'a': 1} is not a text, number, boolean or null"  # the key named
     assert records[3]["note"] == "y"
     assert records[3]["outcome"] == "equivalent"
 

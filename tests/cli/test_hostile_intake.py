@@ -62,7 +62,7 @@ def test_each_hostile_json_record_becomes_an_error_row_in_its_place(tmp_path, ca
         "line 2: JSON nested deeper than 100 levels, the limit",
         "line 3: JSON nested deeper than 100 levels, the limit",
         # At the limit the record is read; a list is no value for a column, as before.
-        "[" * 99 + "]" * 99 + " is not a text, number, boolean or null",
+        "a: " + "[" * 99 + "]" * 99 + " is not a text, number, boolean or null",
         "line 5: a number has more than 4,300 digits, the limit; write it as text",
         "line 6: the escape \\ud800 is half of a UTF-16 surrogate pair, not a character; write the character itself, "
         "or both halves",

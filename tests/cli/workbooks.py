@@ -9,17 +9,19 @@ empty as a `<row>` whose cells have a style and no value.
 from __future__ import annotations
 
 import zipfile
-from datetime import date
+from datetime import date, time
 from xml.sax.saxutils import escape
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_STATE = ' state="hidden"'
 _EXCEL_EPOCH = date(1899, 12, 30)  # day 0 of Excel's 1900 date system (with its phantom 29 February 1900)
 
 
-def write_workbook(path, sheets, *, formatted_empty_rows=0):
-    """Write ``sheets`` ({title: rows}) to ``path``: a row is a list of values (str, int, float, bool, date or
-    None); ``formatted_empty_rows`` rows with only formatting follow the first sheet's data, as Excel leaves them."""
+def write_workbook(path, sheets, *, formatted_empty_rows=0, hidden=()):
+    """Write ``sheets`` ({title: rows}) to ``path``: a row is a list of values (str, int, float, bool, date, time
+    or None); ``formatted_empty_rows`` rows with only formatting follow the first sheet's data, as Excel leaves
+    them; the sheets named in ``hidden`` are hidden."""
     strings: list[str] = []
     index: dict[str, int] = {}
     sheet_xml = []
@@ -40,7 +42,8 @@ def write_workbook(path, sheets, *, formatted_empty_rows=0):
             f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="{_MAIN}" xmlns:r="{_RELS}">'
             "<sheets>"
             + "".join(
-                f'<sheet name="{escape(title)}" sheetId="{n}" r:id="rId{n}"/>' for n, title in enumerate(titles, 1)
+                f'<sheet name="{escape(title)}" sheetId="{n}"{_STATE if title in hidden else ""} r:id="rId{n}"/>'
+                for n, title in enumerate(titles, 1)
             )
             + "</sheets></workbook>",
         )
@@ -93,6 +96,8 @@ def _cell(ref, value, strings, index):
         # Style 1: the built-in date format 14; style 2: Dutch Excel's custom d-mmm-yy.
         style = 2 if value.year < 2015 else 1
         return f'<c r="{ref}" s="{style}"><v>{(value - _EXCEL_EPOCH).days}</v></c>'
+    if isinstance(value, time):  # style 4: the built-in time format 21, h:mm:ss; a fraction of a day
+        return f'<c r="{ref}" s="4"><v>{(value.hour * 3600 + value.minute * 60 + value.second) / 86400}</v></c>'
     if isinstance(value, (int, float)):
         return f'<c r="{ref}"><v>{value}</v></c>'
     if value not in index:
@@ -133,9 +138,22 @@ _STYLES = (
     '<fills count="1"><fill><patternFill patternType="none"/></fill></fills>'
     '<borders count="1"><border/></borders>'
     '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-    '<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    '<cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
     '<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
     '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-    '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'
+    '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+    '<xf numFmtId="21" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'
     '<cellStyles count="1"><cellStyle name="Standaard" xfId="0" builtinId="0"/></cellStyles></styleSheet>'
 )
+
+
+def patch_workbook(path, member, old, new):
+    """Replace ``old`` by ``new`` in the part ``member`` of the workbook at ``path``, as a damaged or hostile file
+    would have it."""
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    assert old in parts[member], (member, old)
+    parts[member] = parts[member].replace(old, new)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
