@@ -66,39 +66,37 @@ class RowMemo:
 
     def lookup(self, values: Any) -> tuple[tuple[Any, ...] | None, tuple[dict[str, Any], str] | None]:
         """The key of a row (a list of cells) and its output cells and outcome if a row of its kind was decided
-        before; the key is ``None`` for a row whose dates are not read or not in order, or whose cells are too long
-        or not of a kind the key can hold (the full decision then says what is wrong)."""
-        try:
-            key = self.key(values)
-        except ValueError:  # a workbook's cell that is no text, number, boolean or date
-            return None, None
-        return key, self._kinds.get(key) if key is not None else None
-
-    def key(self, values: list[Any]) -> tuple[Any, ...] | None:
-        """The key of a row whose dates are read and in order, else ``None``."""
+        before; the key is ``None`` for a row whose dates are not read or not in order, or with a cell the key
+        cannot hold (the full decision then says what is wrong)."""
         facts = self._facts(values)
         kind = facts[:-1]
-        if self._typed:
-            kind = tuple(value if type(value) is str else self._text(value) for value in kind)
-        if max(map(len, kind), default=0) > MAX_KEY_CELL:
-            return None
-        raw = facts[-1]
-        try:  # the common case, inline: an award date seen before
-            awarded = self._awarded[raw if type(raw) is str else (type(raw), raw)]
-        except KeyError:
-            awarded = self._date(raw, self._award_changes, self._awarded)
-        if awarded is None:
-            return None
-        assessed = self._default
-        if self._on is not None:
-            cell = values[self._on]
-            if self._text(cell):
-                assessed = self._date(cell, self._changes, self._assessed)
+        try:
+            if self._typed:
+                kind = tuple(value if type(value) is str else self._text(value) for value in kind)
+            raw = facts[-1]
+            try:  # the common case, inline: an award date seen before
+                awarded = self._awarded[raw if type(raw) is str else (type(raw), raw)]
+            except KeyError:
+                awarded = self._date(raw, self._award_changes, self._awarded)
+            if awarded is None:
+                return None, None
+            assessed = self._default
+            if self._on is not None:
+                cell = values[self._on]
+                if self._text(cell):
+                    assessed = self._date(cell, self._changes, self._assessed)
+        except ValueError:  # a workbook's cell that is no text, number, boolean or date
+            return None, None
         if assessed is None or awarded[0] > assessed[0]:
-            return None  # no assessment date, or one before the award: the full decision says so
-        return kind, assessed[1], awarded[1]
+            return None, None  # no assessment date, or one before the award: the full decision says so
+        key = kind, assessed[1], awarded[1]
+        return key, self._kinds.get(key)
 
     def put(self, key: tuple[Any, ...], cells: dict[str, Any], outcome: str) -> None:
+        """Keep the output of a row of this kind; a key with a very long cell is not kept (no spelling of a fact is
+        that long, and a file of them must not fill memory)."""
+        if max(map(len, key[0]), default=0) > MAX_KEY_CELL:
+            return
         if len(self._kinds) >= MAX_KINDS:
             self._kinds.clear()
         self._kinds[key] = (cells, outcome)
