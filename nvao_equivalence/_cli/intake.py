@@ -192,21 +192,24 @@ def csv_rows(stream: IO[str], delimiter: str | None) -> tuple[str, list[str], It
 
     def rows() -> Iterator[Row]:
         width = len(header)
-        for fields in _records(reader):
-            problem: Message | str | None = None
-            if len(fields) > width:
-                extra = ", ".join(repr(value) for value in fields[width:])
-                problem = Message(
-                    N_("the row has {count} fields, the header {width}; extra: {extra}"),
-                    count=len(fields),
-                    width=width,
-                    extra=extra,
-                )
-            elif fields and max(map(len, fields)) > MAX_CELL:
-                problem = _long_cell(header, fields)
-            if len(fields) != width:  # a short row's missing cells are empty; a long row's surplus is in its error
-                fields = fields[:width] + [""] * (width - len(fields))
-            yield fields, problem
+        for chunk in _chunks(reader):
+            for fields in chunk:
+                if len(fields) == width and max(map(len, fields)) <= MAX_CELL:  # the common case, first
+                    yield fields, None
+                    continue
+                problem: Message | str | None = None
+                if len(fields) > width:
+                    extra = ", ".join(repr(value) for value in fields[width:])
+                    problem = Message(
+                        N_("the row has {count} fields, the header {width}; extra: {extra}"),
+                        count=len(fields),
+                        width=width,
+                        extra=extra,
+                    )
+                elif fields and max(map(len, fields)) > MAX_CELL:
+                    problem = _long_cell(header, fields)
+                # A short row's missing cells are empty; a long row's surplus is in its error.
+                yield fields[:width] + [""] * (width - len(fields)), problem
 
     return delimiter, header, rows()
 
@@ -218,15 +221,15 @@ def _long_cell(header: list[str], fields: list[str]) -> str:
 
 def _next_record(reader: Any) -> list[str] | None:
     """The next CSV record, None at the end; a record csv cannot read ends the run, naming its line."""
-    for record in _records(reader, 1):
-        return record
+    for chunk in _chunks(reader, 1):
+        return chunk[0] if chunk else None
     return None
 
 
-def _records(reader: Any, size: int = 256) -> Iterator[list[str]]:
-    """The CSV records, read up to ``size`` at a time with the field limit raised once (not once a record: that was a
-    good part of reading a row), fewer when they are long; a record csv cannot read ends the run, after the records
-    before it."""
+def _chunks(reader: Any, size: int = 256) -> Iterator[list[list[str]]]:
+    """The CSV records in lists of up to ``size``, read with the field limit raised once a list (not once a record:
+    that was a good part of reading a row), fewer when they are long; a record csv cannot read ends the run, after
+    the records before it."""
     while True:
         chunk: list[list[str]] = []
         failure = None
@@ -242,7 +245,7 @@ def _records(reader: Any, size: int = 256) -> Iterator[list[str]]:
                 size = 0
             except csv.Error as error:
                 failure = (error, reader.line_num)
-        yield from chunk
+        yield chunk
         if failure is not None:
             raise BatchError(
                 Message(
