@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
@@ -122,6 +122,12 @@ def _accreditations(value: object) -> tuple[Accreditation, ...]:
     return value if type(value) is tuple else tuple(value)
 
 
+def _degree_name(value: object) -> Degree:
+    # A degree name means something only in its awarding system: the checks resolve it once awarded_by is known.
+    # Until then it is the caller's text; this converter only lets a generated __init__ accept text.
+    return cast(Degree, value)
+
+
 def _shown(value: object) -> str:
     """``repr(value)`` for a message, or its type when the value cannot even say what it is."""
     try:
@@ -166,15 +172,17 @@ class Diploma:
     ('VL', <Degree.BACHELOR_AFTER_BACHELOR: 'bachelor-after-bachelor'>, datetime.date(2016, 7, 1))
     """
 
-    # Checked and converted by the __init__ below (attrs generates none here).
-    awarded_by: str
-    degree: Degree
-    awarded_on: date
+    # Checked and converted by the __init__ below (attrs generates none here). The converters say what each field
+    # takes, for attrs.fields and for the __init__ attrs generates for a subclass (which then checks the rest in
+    # __attrs_post_init__).
+    awarded_by: str = attrs.field(converter=_jurisdiction)
+    degree: Degree = attrs.field(converter=_degree_name)
+    awarded_on: date = attrs.field(converter=_awarded_on)
     # What the caller stated; the public `accredited` below is derived from it and the accreditations.
     # Kept apart so that attrs.evolve (which passes the stated value on) derives it again.
     _stated_accredited: bool | None = attrs.field(default=None, alias="accredited", repr=False, eq=False)
     arts: bool | None = None
-    accreditations: tuple[Accreditation, ...] = ()
+    accreditations: tuple[Accreditation, ...] = attrs.field(default=(), converter=_accreditations)
     programme: str | None = None
     institution: str | None = None
     recognised: bool | None = None
@@ -226,6 +234,14 @@ class Diploma:
             ("source", self.source),
         )
 
+    def __attrs_post_init__(self) -> None:
+        # Only the __init__ attrs generates for a subclass calls this (Diploma's own, below, does not): the
+        # converters have run, and the rest of the checks and the derived `accredited` are Diploma's own.
+        Diploma.__init__(
+            self, self.awarded_by, self.degree, self.awarded_on, self._stated_accredited, self.arts,
+            self.accreditations, self.programme, self.institution, self.recognised, self.source,
+        )  # fmt: skip
+
     def __init__(
         self,
         awarded_by: str,
@@ -233,7 +249,7 @@ class Diploma:
         awarded_on: date | str,
         accredited: bool | None = None,
         arts: bool | None = None,
-        accreditations: tuple[Accreditation, ...] = (),
+        accreditations: tuple[Accreditation, ...] | list[Accreditation] = (),
         programme: str | None = None,
         institution: str | None = None,
         recognised: bool | None = None,

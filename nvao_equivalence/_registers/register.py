@@ -35,6 +35,18 @@ def programme_key(identifier: str) -> str:
     return normalise_identifier(text)
 
 
+def _indexed(index: dict[str, tuple[RegisterRecord, ...]]) -> dict[str, tuple[RegisterRecord, ...]]:
+    """``index`` with every key in the form it is looked up by (``programme_key``), which the loaders give already:
+    a register built from a caller's own dict answers for ``" 39999 "`` as for ``"39999"``, on every path."""
+    if all(programme_key(key) == key for key in index):
+        return dict(index)
+    merged: dict[str, list[RegisterRecord]] = {}
+    for key, records in index.items():
+        for record in records:
+            _list(merged, key, record)
+    return {key: tuple(records) for key, records in merged.items()}
+
+
 def _list(index: dict[str, list[RegisterRecord]], key: str, record: RegisterRecord) -> None:
     """List ``record`` under its programme's key, once: RIO repeats a programme's row for every location
     (vestiging)."""
@@ -60,7 +72,7 @@ class AccreditationRegister:
         problem_count: int | None = None,
         sources: Iterable[str] = (),
     ) -> None:
-        self._index: dict[str, tuple[RegisterRecord, ...]] = dict(index or {})
+        self._index: dict[str, tuple[RegisterRecord, ...]] = _indexed(index or {})
         self.problems: tuple[RegisterProblem, ...] = tuple(problems)[:MAX_PROBLEMS]
         self.problem_count: int = len(self.problems) if problem_count is None else problem_count
         self.sources: tuple[str, ...] = tuple(sources)

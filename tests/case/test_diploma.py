@@ -295,3 +295,31 @@ def test_the_repr_shows_the_keywords_as_a_caller_writes_them_and_builds_an_equal
     )
     names = {"datetime": __import__("datetime"), "Diploma": Diploma, "Accreditation": Accreditation}
     assert eval(repr(diploma), names) == diploma
+
+
+@attrs.frozen
+class _OfficeDiploma(Diploma):
+    """A caller's own attrs subclass: attrs writes its __init__, which must still convert and check every field."""
+
+    applicant: str = ""
+
+
+def test_an_attrs_subclass_is_converted_and_checked_as_a_diploma_is():
+    built = _OfficeDiploma(awarded_by="Vlaanderen", degree="banaba", awarded_on="1-7-2016", accredited=True,
+                           applicant="S001")  # fmt: skip
+    assert (built.awarded_by, built.degree, built.awarded_on, built.accredited, built.applicant) == (
+        "VL", Degree.BACHELOR_AFTER_BACHELOR, date(2016, 7, 1), True, "S001"
+    )  # fmt: skip
+    with pytest.raises(InvalidDiplomaError, match=r"^accredited: 7 is not valid"):
+        _OfficeDiploma(awarded_by="VL", degree="banaba", awarded_on="1-7-2016", accredited=7)
+    with pytest.raises(InvalidDiplomaError, match=r"^degree: 5 is not a degree name"):
+        _OfficeDiploma(awarded_by="VL", degree=5, awarded_on="1-7-2016")
+
+
+def test_the_fields_say_what_each_takes():
+    # attrs.fields is public: the converters of the fields a caller writes as text stay there (Hypothesis'
+    # st.builds reads them), though Diploma's own __init__ checks the fields in one pass.
+    fields = attrs.fields(Diploma)
+    assert [field.name for field in fields if field.converter is not None] == [
+        "awarded_by", "degree", "awarded_on", "accreditations"
+    ]  # fmt: skip

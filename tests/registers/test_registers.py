@@ -467,3 +467,12 @@ def test_a_register_date_with_a_malformed_time_zone_is_a_problem_naming_it():
         "<stream>, line 1: report 1: '2019-05-15+15:00': the time zone is not valid; valid: Z, or +hh:mm / -hh:mm "
         "up to 14:00"
     ]
+
+
+def test_a_register_built_from_a_callers_dict_looks_keys_up_as_normalised():
+    record = RegisterRecord("RIO", "39999", date(2010, 1, 1), None, True, "a decision", "RIO line 2")
+    other = RegisterRecord("DEQAR", "deqar:report:5", date(2012, 1, 1), None, True, "a report", "DEQAR line 3")
+    register = AccreditationRegister({" 39999 ": (record,), "https://data.deqar.eu/report/5": (other,)})
+    assert sorted(register) == ["39999", "deqar:report:5"]
+    for asked in (" 39999 ", "39999", "https://data.deqar.eu/report/5", "deqar:report:5"):
+        assert register.lookup(asked, date(2013, 1, 1)).reason == "covered", asked
