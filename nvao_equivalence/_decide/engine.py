@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from nvao_equivalence._rulebook.model import ComparableRow, Rule
     from nvao_equivalence._rulebook.ruleset import RuleSet
 
-__all__ = ["Period", "check_equivalence", "decide", "timeline", "verdict"]
+__all__ = ["Period", "check_equivalence", "timeline", "verdict"]
 
 
 @attrs.frozen
@@ -121,11 +121,6 @@ def timeline(
         found = verdict(diploma, target, start, ruleset)
         periods.append(Period(start, end, found.outcome, found.equivalent_to, found.rules))
     return tuple(periods)
-
-
-def decide(diploma: Diploma, target: str, on: date, ruleset: RuleSet) -> Decision:
-    """Decide for validated input (``target`` canonical, ``on`` not before the award date)."""
-    return Decision(diploma, target, on, verdict(diploma, target, on, ruleset))
 
 
 def verdict(diploma: Diploma, target: str, on: date, ruleset: RuleSet) -> Verdict:
