@@ -214,7 +214,9 @@ def _row_count(source: str, input_format: str | None) -> int | None:
     """The number of data lines of a regular input file (a CSV header not counted), for the bar's % and time
     left; ``None`` for stdin or a file that cannot be counted cheaply (a quoted cell may span lines: then the bar
     can only be near; a workbook's rows are not lines)."""
-    if source == "-" or not os.path.isfile(source) or "xlsx" in (input_format, source.lower().rpartition(".")[2]):
+    from nvao_equivalence._cli.batch import format_of  # imported already: only batch counts rows
+
+    if source == "-" or not os.path.isfile(source) or (input_format or format_of(source, "csv")) == "xlsx":
         return None
     try:
         with open(source, "rb") as handle:

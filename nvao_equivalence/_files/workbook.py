@@ -196,12 +196,8 @@ def _unreadable(name: str, error: BaseException) -> WorkbookError:
 
 
 def get_column_letter(number: int) -> str:
-    """A column's name as Excel shows it: 1 is A, 27 is AA."""
-    name = ""
-    while number:
-        number, rest = divmod(number - 1, 26)
-        name = chr(65 + rest) + name
-    return name
+    """A column's name as Excel shows it: 1 is A, 27 is AA (openpyxl's own)."""
+    return str(_openpyxl().utils.get_column_letter(number))
 
 
 class SheetWriter:

@@ -12,6 +12,8 @@ import zipfile
 from datetime import date, time
 from xml.sax.saxutils import escape
 
+from openpyxl.utils import get_column_letter
+
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _STATE = ' state="hidden"'
@@ -76,14 +78,14 @@ def _sheet(rows, formatted_empty_rows, strings, index):
     height = len(rows) + formatted_empty_rows
     body = []
     for r, row in enumerate(rows, 1):
-        cells = "".join(_cell(f"{_column(c)}{r}", value, strings, index) for c, value in enumerate(row, 1))
+        cells = "".join(_cell(f"{get_column_letter(c)}{r}", value, strings, index) for c, value in enumerate(row, 1))
         body.append(f'<row r="{r}" spans="1:{width}">{cells}</row>')
     for r in range(len(rows) + 1, height + 1):
-        cells = "".join(f'<c r="{_column(c)}{r}" s="3"/>' for c in range(1, width + 1))
+        cells = "".join(f'<c r="{get_column_letter(c)}{r}" s="3"/>' for c in range(1, width + 1))
         body.append(f'<row r="{r}" spans="1:{width}" s="3" customFormat="1">{cells}</row>')
     return (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="{_MAIN}" xmlns:r="{_RELS}">'
-        f'<dimension ref="A1:{_column(width)}{height}"/><sheetData>{"".join(body)}</sheetData></worksheet>'
+        f'<dimension ref="A1:{get_column_letter(width)}{height}"/><sheetData>{"".join(body)}</sheetData></worksheet>'
     )
 
 
@@ -104,14 +106,6 @@ def _cell(ref, value, strings, index):
         index[value] = len(strings)
         strings.append(value)
     return f'<c r="{ref}" t="s"><v>{index[value]}</v></c>'
-
-
-def _column(number):
-    name = ""
-    while number:
-        number, rest = divmod(number - 1, 26)
-        name = chr(65 + rest) + name
-    return name
 
 
 def _content_types(sheets):
