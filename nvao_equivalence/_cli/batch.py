@@ -28,11 +28,9 @@ from nvao_equivalence._cli.intake import (
 )
 from nvao_equivalence._cli.jsonl import checked_records, jsonl_rows
 from nvao_equivalence._cli.memo import RowMemo
-from nvao_equivalence._cli.sheet import sheet_rows
 from nvao_equivalence._cli.writers import Output, writer
 from nvao_equivalence._decide.assessment import rule_set
 from nvao_equivalence._files.output import STDOUT, Sink
-from nvao_equivalence._files.workbook import read_sheet
 from nvao_equivalence._language.catalogue import N_, ntr, tr
 from nvao_equivalence._language.message import Message, say
 from nvao_equivalence._rulebook.ruleset import RuleSet
@@ -117,6 +115,10 @@ def run_batch(source: str, sink: Sink, options: BatchOptions, progress: Any = No
             )
         )
     if input_format == "xlsx":
+        # Imported for a workbook only: zipfile, tempfile and the sheet reader are no part of deciding a CSV.
+        from nvao_equivalence._cli.sheet import sheet_rows
+        from nvao_equivalence._files.workbook import read_sheet
+
         with read_sheet(source, options.sheet) as (title, values):
             columns, rows = sheet_rows(values)
             # Excel reads a CSV as UTF-8 only when it begins with a BOM.

@@ -13,7 +13,6 @@ import attrs
 
 from nvao_equivalence._cli.intake import OUTPUT_COLUMNS
 from nvao_equivalence._files.output import Sink
-from nvao_equivalence._files.workbook import SheetWriter
 
 __all__ = ["Output", "writer"]
 
@@ -45,6 +44,8 @@ def writer(out: Output, columns: list[str], *, as_read: bool) -> tuple[Any, Any,
 
     joined = _joined
     if out.format == "xlsx":
+        from nvao_equivalence._files.workbook import SheetWriter  # for a workbook only, as in batch
+
         stream.flush()
         sheet = SheetWriter(cast(TextIO, stream).buffer, out.title)
         sheet.append([*columns, *OUTPUT_COLUMNS])
